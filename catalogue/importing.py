@@ -1,0 +1,310 @@
+"""Import offers from CSV or XLSX: parse and validate every row first, then save all in one transaction.
+
+The same code serves ``manage.py import_offers`` and, later, the import in the admin. A file with any
+bad row changes nothing; the report names each bad row (as numbered in a spreadsheet) and column.
+"""
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+import tablib
+from django.core.exceptions import ValidationError
+from django.core.validators import EmailValidator, URLValidator
+from django.db import transaction
+from django.utils import timezone
+
+from .models import CatalogueIndexPage, OfferDate, OfferPage
+from .taxonomy import City, Language, OfferFormat, OfferKind, Organisation, TargetGroup
+
+COLUMNS = [
+    "external_id", "kind", "title", "summary", "description", "target_groups", "cities", "tags", "provider",
+    "cost", "languages", "contact_name", "email", "phone", "website", "street", "postcode", "town", "dates",
+    "registration_url",
+]
+OPTIONAL_COLUMNS = ["format", "free", "age_min", "age_max", "barrier_free"]
+REQUIRED_VALUES = ["external_id", "kind", "title", "summary"]
+SEPARATOR = "|"
+TRUE_WORDS = {"ja", "yes", "true", "1", "x", "wahr"}
+FALSE_WORDS = {"nein", "no", "false", "0", "falsch"}
+MAX_LENGTHS = {"external_id": 100, "title": 255, "summary": 500, "cost": 200, "contact_name": 200,
+               "phone": 50, "street": 200, "postcode": 10, "town": 100, "provider": 200}
+
+
+class ImportFileError(Exception):
+    """The file as a whole cannot be read (format, encoding, header)."""
+
+
+@dataclass
+class RowError:
+    row: int
+    column: str
+    message: str
+
+    def __str__(self):
+        return f"Zeile {self.row}, Spalte „{self.column}“: {self.message}"
+
+
+@dataclass
+class ImportReport:
+    created: list = field(default_factory=list)
+    updated: list = field(default_factory=list)
+    errors: list = field(default_factory=list)
+
+    @property
+    def ok(self):
+        return not self.errors
+
+
+def read_table(path_or_file, filename=None):
+    """Rows of the first sheet (XLSX) or of a UTF-8 CSV file, as dicts keyed by lower-case header."""
+    name = filename or str(path_or_file)
+    suffix = Path(name).suffix.lower()
+    if hasattr(path_or_file, "read"):
+        raw = path_or_file.read()
+    else:
+        raw = Path(path_or_file).read_bytes()
+    try:
+        if suffix == ".xlsx":
+            dataset = tablib.Dataset().load(raw, format="xlsx")
+        elif suffix == ".csv":
+            text = raw.decode("utf-8-sig") if isinstance(raw, bytes) else raw
+            dataset = tablib.Dataset().load(text, format="csv")
+        else:
+            raise ImportFileError(f"Unbekanntes Dateiformat „{suffix or name}“: erwartet wird .csv oder .xlsx.")
+    except UnicodeDecodeError as exc:
+        raise ImportFileError(f"Die CSV-Datei ist nicht UTF-8-kodiert ({exc.reason} bei Byte {exc.start}).") from exc
+    except ImportFileError:
+        raise
+    except Exception as exc:  # tablib/openpyxl raise many kinds for a damaged file
+        raise ImportFileError(f"Die Datei kann nicht gelesen werden: {exc}") from exc
+
+    headers = [str(h or "").strip().lower() for h in (dataset.headers or [])]
+    missing = [c for c in COLUMNS if c not in headers]
+    unknown = [h for h in headers if h and h not in COLUMNS + OPTIONAL_COLUMNS]
+    problems = []
+    if missing:
+        problems.append("fehlende Spalten: " + ", ".join(missing))
+    if unknown:
+        problems.append("unbekannte Spalten: " + ", ".join(unknown))
+    if problems:
+        raise ImportFileError("Kopfzeile passt nicht – " + "; ".join(problems) + ".")
+    rows = []
+    for values in dataset:
+        cells = {h: _cell(v) for h, v in zip(headers, values, strict=False) if h}
+        if any(cells.values()):
+            rows.append(cells)
+    return rows
+
+
+def _cell(value):
+    if value is None:
+        return ""
+    return value if isinstance(value, datetime) else str(value).strip()
+
+
+class RowParser:
+    """Turns one row of cells into the values of an offer, collecting every problem on the way."""
+
+    def __init__(self):
+        self.cities = {c.slug: c for c in City.objects.all()}
+        self.target_groups = {t.slug: t for t in TargetGroup.objects.all()}
+        self.languages = {lang.slug: lang for lang in Language.objects.all()}
+        self.email = EmailValidator()
+        self.url = URLValidator(schemes=["http", "https"])
+
+    def parse(self, number, cells, errors):
+        def error(column, message):
+            errors.append(RowError(number, column, message))
+
+        for column in REQUIRED_VALUES:
+            if not cells.get(column):
+                error(column, "Pflichtangabe fehlt.")
+        for column, limit in MAX_LENGTHS.items():
+            if len(str(cells.get(column, ""))) > limit:
+                error(column, f"zu lang (höchstens {limit} Zeichen).")
+
+        values = {c: cells.get(c, "") for c in ("external_id", "title", "summary", "description", "cost",
+                                                 "contact_name", "phone", "street", "postcode", "town")}
+        values["kind"] = self.choice(cells.get("kind", ""), OfferKind, "kind", error)
+        values["format"] = self.choice(cells.get("format", ""), OfferFormat, "format", error) or OfferFormat.IN_PERSON
+        values["target_groups"] = self.terms(cells.get("target_groups", ""), self.target_groups, "target_groups", error)
+        values["cities"] = self.terms(cells.get("cities", ""), self.cities, "cities", error)
+        values["languages"] = self.terms(cells.get("languages", ""), self.languages, "languages", error)
+        values["tags"] = split(cells.get("tags", ""))
+        values["provider"] = cells.get("provider", "")
+        for column in ("website", "registration_url"):
+            values[column] = self.checked(cells.get(column, ""), self.url, column, "keine gültige http(s)-Adresse", error)
+        values["email"] = self.checked(cells.get("email", ""), self.email, "email", "keine gültige E-Mail-Adresse", error)
+        values["dates"] = self.dates(cells.get("dates", ""), error)
+        values["is_free"] = bool(self.yes_no(cells.get("free", ""), "free", error))
+        values["barrier_free"] = self.yes_no(cells.get("barrier_free", ""), "barrier_free", error)
+        values["age_min"] = self.age(cells.get("age_min", ""), "age_min", error)
+        values["age_max"] = self.age(cells.get("age_max", ""), "age_max", error)
+        if values["age_min"] is not None and values["age_max"] is not None and values["age_min"] > values["age_max"]:
+            error("age_max", "liegt unter age_min.")
+        return values
+
+    @staticmethod
+    def choice(value, choices, column, error):
+        if not value:
+            return ""
+        by_label = {str(label).lower(): key for key, label in choices.choices}
+        key = value if value in choices.values else by_label.get(value.lower())
+        if key is None:
+            error(column, f"unbekannter Wert „{value}“ (erlaubt: {', '.join(choices.values)}).")
+        return key or ""
+
+    @staticmethod
+    def terms(cell, known, column, error):
+        found = []
+        by_label = {term.name.lower(): term for term in known.values()}
+        for value in split(cell):
+            term = known.get(value.lower()) or by_label.get(value.lower())
+            if term is None:
+                error(column, f"unbekannter Wert „{value}“.")
+            elif term not in found:
+                found.append(term)
+        return found
+
+    @staticmethod
+    def checked(value, validator, column, message, error):
+        if not value:
+            return ""
+        try:
+            validator(value)
+        except ValidationError:
+            error(column, f"{message}: „{value}“.")
+        return value
+
+    @staticmethod
+    def yes_no(value, column, error):
+        value = str(value).strip().lower()
+        if not value:
+            return None
+        if value in TRUE_WORDS:
+            return True
+        if value in FALSE_WORDS:
+            return False
+        error(column, f"„{value}“ ist weder ja noch nein.")
+        return None
+
+    @staticmethod
+    def age(value, column, error):
+        value = str(value).strip()
+        if not value:
+            return None
+        if not value.isdigit() or int(value) > 120:
+            error(column, f"„{value}“ ist kein Alter in Jahren.")
+            return None
+        return int(value)
+
+    @staticmethod
+    def dates(cell, error):
+        dates = []
+        for value in split(cell):
+            start_text, _, end_text = value.partition("/")
+            try:
+                start = parse_local(start_text)
+                end = parse_local(end_text) if end_text else None
+            except ValueError:
+                error("dates", f"„{value}“ ist kein ISO-8601-Datum (z. B. 2026-03-05T09:00/2026-03-05T16:00).")
+                continue
+            if end and end < start:
+                error("dates", f"Ende vor Beginn in „{value}“.")
+                continue
+            dates.append((start, end))
+        return dates
+
+
+def split(cell):
+    return [part.strip() for part in str(cell or "").split(SEPARATOR) if part.strip()]
+
+
+def parse_local(text):
+    value = text if isinstance(text, datetime) else datetime.fromisoformat(text.strip())
+    return timezone.make_aware(value) if timezone.is_naive(value) else value
+
+
+def validate(rows):
+    """Parse every row; returns (parsed rows, errors). Nothing is written."""
+    parser = RowParser()
+    errors, parsed, seen = [], [], {}
+    for number, cells in enumerate(rows, start=2):  # row 1 is the header
+        values = parser.parse(number, cells, errors)
+        external_id = values["external_id"]
+        if external_id in seen:
+            errors.append(RowError(number, "external_id", f"doppelt (schon in Zeile {seen[external_id]})."))
+        seen.setdefault(external_id, number)
+        parsed.append(values)
+    return parsed, errors
+
+
+def import_rows(rows, *, publish=False, dry_run=False, user=None, progress=None):
+    """Validate all rows, then create or update their offers in one transaction (or none on error)."""
+    parsed, errors = validate(rows)
+    report = ImportReport(errors=errors)
+    if errors:
+        return report
+    existing = {p.external_id: p for p in OfferPage.objects.filter(external_id__in=[v["external_id"] for v in parsed])}
+    if dry_run:
+        for values in parsed:
+            (report.updated if values["external_id"] in existing else report.created).append(values["external_id"])
+        return report
+    catalogue = CatalogueIndexPage.objects.first()
+    if catalogue is None:
+        raise ImportFileError("Es gibt noch keine Katalogseite, unter der Angebote angelegt werden könnten.")
+    with transaction.atomic():
+        for values in parsed:
+            page = existing.get(values["external_id"])
+            save_offer(catalogue, page, values, publish=publish, user=user)
+            (report.updated if page else report.created).append(values["external_id"])
+            if progress:
+                progress(1)
+    return report
+
+
+def save_offer(catalogue, page, values, *, publish, user):
+    """Create or update one offer; without ``publish`` the change waits as a draft revision."""
+    is_new = page is None
+    if is_new:
+        page = OfferPage(live=False)
+    else:
+        page = page.get_latest_revision_as_object()
+    provider = None
+    if values["provider"]:
+        provider = Organisation.objects.get_or_create(name=values["provider"])[0]
+    for name in ("external_id", "title", "summary", "cost", "contact_name", "phone", "street", "postcode", "town",
+                 "kind", "format", "is_free", "barrier_free", "age_min", "age_max", "email", "website",
+                 "registration_url"):
+        setattr(page, name, values[name])
+    page.description = "".join(f"<p>{paragraph}</p>" for paragraph in _paragraphs(values["description"]))
+    page.provider = provider
+    page.cities = values["cities"]
+    page.target_groups = values["target_groups"]
+    page.languages = values["languages"]
+    page.tags.set(values["tags"], clear=True)
+    page.dates = [OfferDate(start=start, end=end) for start, end in values["dates"]]
+    if is_new:
+        from django.utils.text import slugify
+
+        page.slug = _free_slug(catalogue, slugify(values["title"])[:70] or "angebot")
+        catalogue.add_child(instance=page)
+    revision = page.save_revision(user=user, log_action=True)
+    if publish:
+        revision.publish(user=user)
+    return page
+
+
+def _paragraphs(text):
+    from django.utils.html import escape
+
+    return [escape(p.strip()) for p in str(text).split("\n\n") if p.strip()]
+
+
+def _free_slug(parent, slug):
+    taken = set(parent.get_children().filter(slug__startswith=slug).values_list("slug", flat=True))
+    candidate, n = slug, 2
+    while candidate in taken:
+        candidate, n = f"{slug}-{n}", n + 1
+    return candidate

@@ -1,0 +1,168 @@
+"""Offers are Wagtail pages (revisions, previews, workflow) under one catalogue index page."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from .taxonomy import City, Language, OfferFormat, OfferKind, Organisation, TargetGroup
+
+__all__ = ["CatalogueIndexPage", "OfferDate", "OfferPage", "OfferTag", "City", "Language", "Organisation",
+           "TargetGroup", "OfferKind", "OfferFormat"]
+
+
+class OfferTag(TaggedItemBase):
+    content_object = ParentalKey("catalogue.OfferPage", related_name="tagged_items", on_delete=models.CASCADE)
+
+
+class OfferDate(Orderable):
+    """One date of an offer (a course day, an event); an offer may have none or many."""
+
+    offer = ParentalKey("catalogue.OfferPage", related_name="dates", on_delete=models.CASCADE)
+    start = models.DateTimeField(_("Beginn"))
+    end = models.DateTimeField(_("Ende"), null=True, blank=True)
+
+    panels = [FieldRowPanel([FieldPanel("start"), FieldPanel("end")])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("Termin")
+        verbose_name_plural = _("Termine")
+
+    def clean(self):
+        if self.end and self.start and self.end < self.start:
+            raise ValidationError({"end": _("Das Ende liegt vor dem Beginn.")})
+
+
+class OfferPage(Page):
+    """A prevention measure, contact point or qualification: everything a teacher needs to act."""
+
+    summary = models.TextField(_("Kurzbeschreibung"), max_length=500)
+    description = RichTextField(_("Beschreibung"), blank=True)
+    kind = models.CharField(_("Art"), max_length=20, choices=OfferKind.choices, default=OfferKind.MEASURE)
+    format = models.CharField(_("Format"), max_length=20, choices=OfferFormat.choices,
+                              default=OfferFormat.IN_PERSON)
+    target_groups = ParentalManyToManyField(TargetGroup, verbose_name=_("Zielgruppen"), blank=True)
+    cities = ParentalManyToManyField(City, verbose_name=_("Städte"), blank=True)
+    languages = ParentalManyToManyField(Language, verbose_name=_("Sprachen"), blank=True)
+    tags = ClusterTaggableManager(through=OfferTag, blank=True, verbose_name=_("Schlagwörter"))
+    provider = models.ForeignKey(Organisation, verbose_name=_("Träger"), null=True, blank=True,
+                                 on_delete=models.SET_NULL, related_name="offers")
+    cost = models.CharField(_("Kosten"), max_length=200, blank=True)
+    is_free = models.BooleanField(_("kostenfrei"), default=False)
+    age_min = models.PositiveSmallIntegerField(_("Alter von"), null=True, blank=True)
+    age_max = models.PositiveSmallIntegerField(_("Alter bis"), null=True, blank=True)
+    barrier_free = models.BooleanField(_("barrierefreier Ort"), null=True, blank=True,
+                                       help_text=_("Leer lassen, wenn unbekannt."))
+    contact_name = models.CharField(_("Ansprechperson"), max_length=200, blank=True)
+    email = models.EmailField(_("E-Mail"), blank=True)
+    phone = models.CharField(_("Telefon"), max_length=50, blank=True)
+    website = models.URLField(_("Website"), blank=True)
+    street = models.CharField(_("Straße und Hausnummer"), max_length=200, blank=True)
+    postcode = models.CharField(_("PLZ"), max_length=10, blank=True)
+    town = models.CharField(_("Ort"), max_length=100, blank=True)
+    registration_url = models.URLField(_("Anmeldung (Link)"), blank=True)
+    external_id = models.CharField(_("Externe ID"), max_length=100, unique=True, null=True, blank=True,
+                                   help_text=_("Stabile Kennung für Importe."))
+
+    parent_page_types = ["catalogue.CatalogueIndexPage"]
+    subpage_types = []
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("description"),
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("format")]),
+        MultiFieldPanel([FieldPanel("target_groups"), FieldPanel("cities"),
+                         FieldPanel("languages"), FieldPanel("tags")], heading=_("Einordnung")),
+        MultiFieldPanel([FieldPanel("provider"), FieldRowPanel([FieldPanel("cost"), FieldPanel("is_free")]),
+                         FieldRowPanel([FieldPanel("age_min"), FieldPanel("age_max")]),
+                         FieldPanel("barrier_free")], heading=_("Rahmen")),
+        MultiFieldPanel([FieldPanel("contact_name"), FieldRowPanel([FieldPanel("email"), FieldPanel("phone")]),
+                         FieldPanel("website"), FieldPanel("registration_url")], heading=_("Kontakt")),
+        MultiFieldPanel([FieldPanel("street"), FieldRowPanel([FieldPanel("postcode"), FieldPanel("town")])],
+                        heading=_("Adresse")),
+        InlinePanel("dates", heading=_("Termine"), label=_("Termin")),
+    ]
+    promote_panels = Page.promote_panels + [FieldPanel("external_id")]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("description"),
+        index.FilterField("kind"),
+    ]
+
+    class Meta:
+        verbose_name = _("Angebot")
+        verbose_name_plural = _("Angebote")
+
+    def clean(self):
+        super().clean()
+        if self.age_min is not None and self.age_max is not None and self.age_min > self.age_max:
+            raise ValidationError({"age_max": _("Das Höchstalter liegt unter dem Mindestalter.")})
+
+    @property
+    def address_lines(self):
+        return [line for line in (self.street, " ".join(filter(None, [self.postcode, self.town]))) if line]
+
+    @property
+    def age_range(self):
+        if self.age_min is None and self.age_max is None:
+            return ""
+        if self.age_max is None:
+            return _("ab %(min)s Jahren") % {"min": self.age_min}
+        if self.age_min is None:
+            return _("bis %(max)s Jahre") % {"max": self.age_max}
+        return _("%(min)s–%(max)s Jahre") % {"min": self.age_min, "max": self.age_max}
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["catalogue"] = self.get_parent().specific
+        return context
+
+
+class CatalogueIndexPage(RoutablePageMixin, Page):
+    """The catalogue: full-text search with filters, and landing pages per city and target group."""
+
+    intro = RichTextField(_("Einleitung"), blank=True)
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["catalogue.OfferPage"]
+    max_count = 1
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    class Meta:
+        verbose_name = _("Katalog")
+
+    def render_results(self, request, *, heading=None, preset=None):
+        from .views import catalogue_context
+
+        context = self.get_context(request)
+        context.update(catalogue_context(request, preset=preset))
+        context["heading"] = heading or self.title
+        response = self.render(request, context_overrides=context)
+        if context["query"].errors:
+            response.status_code = 400
+        return response
+
+    @path("")
+    def catalogue(self, request):
+        return self.render_results(request)
+
+    @path("stadt/<slug:slug>/")
+    def city(self, request, slug):
+        city = get_object_or_404(City, slug=slug)
+        heading = _("Kreisweite Angebote") if city.is_district_wide else _("Angebote in %(name)s") % {"name": city.name}
+        return self.render_results(request, heading=heading, preset={"city": [city.slug]})
+
+    @path("zielgruppe/<slug:slug>/")
+    def target_group(self, request, slug):
+        group = get_object_or_404(TargetGroup, slug=slug)
+        heading = _("Angebote für %(name)s") % {"name": group.name}
+        return self.render_results(request, heading=heading, preset={"target_group": [group.slug]})

@@ -1,0 +1,39 @@
+"""The catalogue's request handling, kept out of the page model: query in, template context out."""
+
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+
+from search.query import SearchQuery
+from search.service import search_service
+
+FACET_HEADINGS = [
+    ("kind", _("Art des Angebots")),
+    ("city", _("Stadt")),
+    ("target_group", _("Zielgruppe")),
+    ("format", _("Format")),
+    ("language", _("Sprache")),
+]
+
+
+def catalogue_context(request, preset=None):
+    query = SearchQuery.from_params(request.GET, preset=preset)
+    if query.errors:
+        return {"query": query, "result": None}
+    result = search_service().search(query)
+    paginator = Paginator(range(result.total), query.page_size)
+    if query.page > max(paginator.num_pages, 1):
+        raise Http404("Seite außerhalb der Ergebnisse")
+    active = [
+        (name, facet.value, facet.label)
+        for name, _heading in FACET_HEADINGS
+        for facet in result.facets.get(name, [])
+        if facet.selected
+    ] + [("tag", tag, "#" + tag) for tag in query.selected("tag")]
+    return {
+        "query": query,
+        "result": result,
+        "page_obj": paginator.get_page(query.page),
+        "facet_groups": [((name, heading), result.facets.get(name, [])) for name, heading in FACET_HEADINGS],
+        "active_filters": active,
+    }

@@ -1,0 +1,80 @@
+"""Tables of the search app: the database engine's own index, synonyms, pending changes, unmet demand."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from . import german
+
+
+class SearchDocument(models.Model):
+    """One indexed offer. The full-text index (FTS5 table or tsvector column) is keyed by this id."""
+
+    id = models.BigIntegerField(primary_key=True)  # the offer page's id
+    data = models.JSONField()
+    exact_hi = models.TextField(blank=True)
+    stem_hi = models.TextField(blank=True)
+    stem_mid = models.TextField(blank=True)
+    stem_lo = models.TextField(blank=True)
+    parts = models.TextField(blank=True)
+    vocabulary = models.TextField(blank=True)
+    sort_date = models.DateTimeField(null=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+
+class SearchFacet(models.Model):
+    """One facet value of a document; filters and counts read this table by (field, value)."""
+
+    document = models.ForeignKey(SearchDocument, on_delete=models.CASCADE, related_name="facet_rows")
+    field = models.CharField(max_length=20)
+    value = models.CharField(max_length=120)
+
+    class Meta:
+        indexes = [models.Index(fields=["field", "value", "document"], name="search_facet_lookup")]
+
+
+class Synonym(models.Model):
+    """A group of words that mean the same to searchers; both engines expand queries with it."""
+
+    terms = models.CharField(
+        _("Begriffe"), max_length=500, unique=True,
+        help_text=_("Gleichbedeutende Begriffe, durch Komma getrennt, z. B. „Flüchtlinge, Geflüchtete“."),
+    )
+
+    class Meta:
+        verbose_name = _("Synonymgruppe")
+        verbose_name_plural = _("Synonyme")
+        ordering = ["terms"]
+
+    def __str__(self):
+        return self.terms
+
+    @property
+    def term_list(self):
+        return [t.strip() for t in self.terms.split(",") if t.strip()]
+
+    def clean(self):
+        if len(self.term_list) < 2:
+            raise ValidationError({"terms": _("Bitte mindestens zwei Begriffe angeben.")})
+        if any(len(german.tokens(t)) == 0 for t in self.term_list):
+            raise ValidationError({"terms": _("Jeder Begriff braucht mindestens ein Wort.")})
+
+
+class PendingChange(models.Model):
+    """An index change Elasticsearch missed while unreachable; ``sync_search_index`` replays it."""
+
+    document_id = models.BigIntegerField(unique=True)
+    created_at = models.DateTimeField(auto_now=True)
+
+
+class ZeroResultQuery(models.Model):
+    """A search that found nothing: normalised query and filters only, no personal data."""
+
+    query = models.CharField(max_length=200, db_index=True)
+    filters = models.JSONField(default=dict)
+    result_count = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("Suche ohne Treffer")
+        verbose_name_plural = _("Suchen ohne Treffer")

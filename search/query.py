@@ -1,0 +1,129 @@
+"""The search request as a value: built and validated from request parameters in one place.
+
+Bad input becomes a list of errors (parameter and message), never an exception, so the HTML pages
+and the JSON API report problems the same way.
+"""
+
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext as _
+
+from catalogue.taxonomy import City, Language, OfferFormat, OfferKind, TargetGroup
+
+MAX_QUERY_LENGTH = 200
+MAX_PAGE_SIZE = 100
+DEFAULT_PAGE_SIZE = 20
+MAX_PAGE = 500
+MAX_VALUES_PER_FILTER = 20
+
+# Facets in display order; "free" is a switch, "tag" a filter without counts in the facet list.
+FACETS = ("kind", "city", "target_group", "language", "format")
+FILTERS = FACETS + ("tag", "free")
+
+
+def allowed_values():
+    """The valid slugs per filter (taxonomy terms are editable, so read them each time)."""
+    return {
+        "kind": set(OfferKind.values),
+        "format": set(OfferFormat.values),
+        "city": set(City.objects.values_list("slug", flat=True)),
+        "target_group": set(TargetGroup.objects.values_list("slug", flat=True)),
+        "language": set(Language.objects.values_list("slug", flat=True)),
+    }
+
+
+@dataclass
+class SearchQuery:
+    text: str = ""
+    filters: dict = field(default_factory=dict)  # facet name -> tuple of slugs (OR within, AND across)
+    free: bool | None = None
+    page: int = 1
+    page_size: int = DEFAULT_PAGE_SIZE
+    errors: list = field(default_factory=list)  # [(parameter, message)]
+
+    @property
+    def is_valid(self):
+        return not self.errors
+
+    @property
+    def offset(self):
+        return (self.page - 1) * self.page_size
+
+    def selected(self, facet):
+        return self.filters.get(facet, ())
+
+    @classmethod
+    def from_params(cls, params, preset=None):
+        """Build from a QueryDict (or a dict of lists); ``preset`` filters come from a landing page."""
+        errors = []
+        get_list = params.getlist if hasattr(params, "getlist") else (lambda k: list(params.get(k, [])))
+        get_one = params.get if hasattr(params, "getlist") else (lambda k: (params.get(k) or [None])[-1])
+
+        text = " ".join((get_one("q") or "").split())
+        if len(text) > MAX_QUERY_LENGTH:
+            errors.append(("q", _("Der Suchtext ist zu lang (höchstens %(max)d Zeichen).")
+                           % {"max": MAX_QUERY_LENGTH}))
+
+        allowed = allowed_values()
+        filters = {}
+        for name in FACETS + ("tag",):
+            values = [v.strip() for v in get_list(name) if v and v.strip()]
+            values += (preset or {}).get(name, [])
+            values = list(dict.fromkeys(values))
+            if not values:
+                continue
+            if len(values) > MAX_VALUES_PER_FILTER:
+                errors.append((name, _("Zu viele Werte (höchstens %(max)d).") % {"max": MAX_VALUES_PER_FILTER}))
+                continue
+            if name in allowed:
+                unknown = [v for v in values if v not in allowed[name]]
+                if unknown:
+                    errors.append((name, _("Unbekannter Wert: %(values)s.") % {"values": ", ".join(unknown)}))
+                    continue
+            elif any(len(v) > 100 for v in values):
+                errors.append((name, _("Schlagwort zu lang.")))
+                continue
+            filters[name] = tuple(values)
+
+        free = None
+        raw_free = get_one("free")
+        if raw_free not in (None, ""):
+            if raw_free.lower() in {"1", "true", "ja", "yes", "on"}:
+                free = True
+            elif raw_free.lower() in {"0", "false", "nein", "no", "off"}:
+                free = False
+            else:
+                errors.append(("free", _("Erwartet wird „true“ oder „false“.")))
+
+        page = _positive_int(get_one("page"), 1, "page", MAX_PAGE, errors)
+        page_size = _positive_int(get_one("page_size"), DEFAULT_PAGE_SIZE, "page_size", MAX_PAGE_SIZE, errors)
+        return cls(text=text, filters=filters, free=free, page=page, page_size=page_size, errors=errors)
+
+    def to_params(self, **changes):
+        """Query-string pairs for links (shareable URLs), with the given facet values toggled."""
+        pairs = []
+        if self.text:
+            pairs.append(("q", self.text))
+        for name in FACETS + ("tag",):
+            values = list(self.selected(name))
+            if name in changes:
+                value = changes[name]
+                values = [v for v in values if v != value] if value in values else values + [value]
+            pairs += [(name, v) for v in values]
+        if self.free is not None:
+            pairs.append(("free", "true" if self.free else "false"))
+        return pairs
+
+
+def _positive_int(raw, default, name, maximum, errors):
+    if raw in (None, ""):
+        return default
+    try:
+        value = int(raw)
+    except (TypeError, ValueError):
+        errors.append((name, _("Erwartet wird eine ganze Zahl.")))
+        return default
+    if not 1 <= value <= maximum:
+        errors.append((name, _("Erlaubt sind Werte von 1 bis %(max)d.") % {"max": maximum}))
+        return default
+    return value

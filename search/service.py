@@ -1,0 +1,284 @@
+"""The one entry point for every reader and writer of the search index.
+
+It picks the engine from settings, turns a ``SearchQuery`` into a plan (German analysis and
+synonyms, once for both engines), falls back to the database engine when Elasticsearch cannot
+answer, suggests spellings, attaches facet labels and records searches that found nothing.
+"""
+
+import logging
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from django.conf import settings
+from django.db import transaction
+from django.utils.module_loading import import_string
+from rapidfuzz import fuzz, process
+
+from catalogue.taxonomy import City, Language, OfferFormat, OfferKind, TargetGroup
+
+from . import german
+from .engines.base import EngineUnavailable, SearchPlan, Term
+from .engines.database import DatabaseEngine
+from .models import PendingChange, Synonym, ZeroResultQuery
+from .query import FACETS
+
+logger = logging.getLogger(__name__)
+
+FACET_LIST = FACETS + ("free",)
+
+
+@dataclass
+class FacetValue:
+    value: str
+    label: str
+    count: int
+    selected: bool = False
+
+
+@dataclass
+class Hit:
+    id: int
+    data: dict
+    highlight: dict
+
+
+@dataclass
+class SearchResult:
+    hits: list
+    total: int
+    facets: dict  # facet -> [FacetValue]
+    engine: str
+    degraded: bool = False
+    partial: bool = False  # no offer matched every word; these are the best partial matches
+    suggestion: str = ""  # "Meinten Sie …?"
+    free_count: int = 0
+    extra: dict = field(default_factory=dict)
+
+
+class SearchService:
+    def __init__(self, primary, fallback):
+        self.primary = primary
+        self.fallback = fallback
+
+    # -- reading -------------------------------------------------------------------------------
+    def search(self, query, record=True):
+        plan = self.plan(query)
+        engine, degraded = self.primary, False
+        try:
+            raw = engine.search(plan)
+            if plan.terms and raw.total == 0 and len(plan.terms) > 1:
+                plan.match_all = False
+                raw = engine.search(plan)
+        except EngineUnavailable as exc:
+            logger.warning("Search engine %s unavailable, answering from the database: %s", engine.name, exc)
+            engine, degraded = self.fallback, True
+            plan.match_all = True
+            raw = engine.search(plan)
+            if plan.terms and raw.total == 0 and len(plan.terms) > 1:
+                plan.match_all = False
+                raw = engine.search(plan)
+
+        query_stems = {s for t in plan.terms for s in t.stems | t.exact}
+        hits = [Hit(id=i, data=raw.data[i], highlight=raw.highlights.get(i) or _highlight(raw.data[i], query_stems))
+                for i in raw.ids if i in raw.data]
+        result = SearchResult(hits=hits, total=raw.total, facets=self._facets(raw.facet_counts, query),
+                              engine=engine.name, degraded=degraded, partial=not plan.match_all)
+        result.free_count = raw.facet_counts.get("free", {}).get("true", 0)
+        if raw.total == 0 and query.text:
+            result.suggestion = self.did_you_mean(query.text)
+        if record and raw.total == 0 and query.text:
+            ZeroResultQuery.objects.create(query=" ".join(german.tokens(query.text))[:200] or query.text[:200],
+                                           filters={k: list(v) for k, v in query.filters.items()})
+        return result
+
+    def plan(self, query):
+        filters = dict(query.filters)
+        if "tag" in filters:
+            filters["tag"] = tuple(german.fold(t) for t in filters["tag"])
+        if query.free is not None:
+            filters["free"] = ("true" if query.free else "false",)
+        return SearchPlan(terms=analyse(query.text), filters=filters, offset=query.offset, limit=query.page_size,
+                          facets=FACET_LIST)
+
+    def suggest(self, prefix, limit=8):
+        folded = german.tokens(prefix)
+        if not folded:
+            return []
+        try:
+            return self.primary.suggest(folded[-1], limit)
+        except EngineUnavailable:
+            return self.fallback.suggest(folded[-1], limit)
+
+    def did_you_mean(self, text):
+        """Replace each word that the index does not know by its closest indexed word."""
+        vocabulary = _vocabulary(self.fallback.version())
+        if not vocabulary:
+            return ""
+        changed, out = False, []
+        for word in german.tokens(text):
+            if word in vocabulary or word.isdigit():
+                out.append(word)
+                continue
+            match = process.extractOne(word, vocabulary.keys(), scorer=fuzz.ratio, score_cutoff=75)
+            if match:
+                out.append(match[0])
+                changed = True
+            else:
+                out.append(word)
+        return " ".join(out) if changed else ""
+
+    def _facets(self, counts, query):
+        labels = facet_labels()
+        facets = {}
+        for name in FACETS:
+            selected = set(query.selected(name))
+            values = counts.get(name, {})
+            facets[name] = [
+                FacetValue(value=slug, label=label, count=values.get(slug, 0), selected=slug in selected)
+                for slug, label in labels[name]
+                if values.get(slug, 0) or slug in selected
+            ]
+        return facets
+
+    # -- writing -------------------------------------------------------------------------------
+    def index_offers(self, offers):
+        from .documents import document_for
+
+        self.index_documents([document_for(offer) for offer in offers])
+
+    def index_documents(self, docs):
+        self.fallback.index(docs)
+        if self.primary is not self.fallback:
+            self._write_primary(lambda: self.primary.index(docs), [d["id"] for d in docs])
+
+    def remove(self, ids):
+        ids = list(ids)
+        self.fallback.remove(ids)
+        if self.primary is not self.fallback:
+            self._write_primary(lambda: self.primary.remove(ids), ids)
+
+    def _write_primary(self, write, ids):
+        try:
+            write()
+        except EngineUnavailable as exc:
+            logger.warning("Elasticsearch missed %d changes, queued for sync: %s", len(ids), exc)
+            for doc_id in ids:
+                PendingChange.objects.update_or_create(document_id=doc_id)
+
+    def sync(self):
+        """Replay changes the primary engine missed; returns how many were applied."""
+        from .documents import document_for, offer_queryset
+
+        if self.primary is self.fallback:
+            PendingChange.objects.all().delete()
+            return 0
+        pending = list(PendingChange.objects.values_list("document_id", flat=True))
+        if not pending:
+            return 0
+        offers = {o.pk: o for o in offer_queryset().filter(pk__in=pending)}
+        docs = [document_for(offers[i]) for i in pending if i in offers]
+        gone = [i for i in pending if i not in offers]
+        if docs:
+            self.primary.index(docs)
+        if gone:
+            self.primary.remove(gone)
+        PendingChange.objects.filter(document_id__in=pending).delete()
+        return len(pending)
+
+    def rebuild(self, progress=None):
+        from .documents import documents
+
+        docs = list(documents())
+        self.fallback.rebuild(docs, progress=None)
+        if self.primary is not self.fallback:
+            self.primary.rebuild(docs, progress=progress)
+            PendingChange.objects.all().delete()
+        elif progress:
+            progress(len(docs))
+        return len(docs)
+
+
+def analyse(text):
+    """Query words as terms: folded word, its stem, compound parts and the stems of its synonyms."""
+    synonyms = synonym_map()
+    terms = []
+    for word in german.tokens(text)[:32]:
+        if word.isdigit() and len(word) < 4:
+            continue  # "Klasse 8": a grade or age is context, not a word offers must contain
+        exact = {word}
+        stems = {german.stem(word)}
+        for alternative in synonyms.get(german.stem(word), ()):
+            exact.update(german.tokens(alternative))
+            stems.update(german.stems(alternative))
+        terms.append(Term(text=word, exact=frozenset(exact), stems=frozenset(stems)))
+    return terms
+
+
+def synonym_map():
+    """Stem of a word -> every term of its synonym groups (read per query: editors change them)."""
+    mapping = {}
+    for synonym in Synonym.objects.all():
+        for term in synonym.term_list:
+            for word_stem in german.stems(term):
+                mapping.setdefault(word_stem, set()).update(synonym.term_list)
+    return mapping
+
+
+def facet_labels():
+    return {
+        "kind": list(OfferKind.choices),
+        "format": list(OfferFormat.choices),
+        "city": list(City.objects.values_list("slug", "name")),
+        "target_group": list(TargetGroup.objects.values_list("slug", "name")),
+        "language": list(Language.objects.values_list("slug", "name")),
+    }
+
+
+@lru_cache(maxsize=2)
+def _vocabulary(version):
+    return DatabaseEngine().vocabulary()
+
+
+def _highlight(data, query_stems):
+    return {key: german.highlight(data.get(key, ""), query_stems) for key in ("title", "summary")}
+
+
+def make_engine(name):
+    if name == "elasticsearch":
+        from .engines.elasticsearch import ElasticsearchEngine
+
+        node_class = import_string(settings.ELASTICSEARCH_NODE_CLASS) if settings.ELASTICSEARCH_NODE_CLASS else None
+        return ElasticsearchEngine(settings.ELASTICSEARCH_URL, index=settings.ELASTICSEARCH_INDEX,
+                                   timeout=settings.ELASTICSEARCH_TIMEOUT, node_class=node_class)
+    return DatabaseEngine()
+
+
+_services = {}
+
+
+def search_service():
+    """The service for the configured engine (one per process and engine setting)."""
+    key = (settings.SEARCH_BACKEND, settings.ELASTICSEARCH_URL, settings.ELASTICSEARCH_INDEX)
+    if key not in _services:
+        fallback = DatabaseEngine()
+        primary = fallback if settings.SEARCH_BACKEND == "database" else make_engine(settings.SEARCH_BACKEND)
+        _services[key] = SearchService(primary, fallback)
+    return _services[key]
+
+
+def on_commit_index(offer_ids):
+    transaction.on_commit(lambda: reindex_ids(offer_ids))
+
+
+def reindex_ids(offer_ids):
+    """Bring the index in line with the current state of the given offers."""
+    from .documents import document_for, offer_queryset
+
+    offer_ids = set(offer_ids)
+    live = {o.pk: o for o in offer_queryset().filter(pk__in=offer_ids)}
+    service = search_service()
+    if live:
+        service.index_documents([document_for(o) for o in live.values()])
+    gone = offer_ids - set(live)
+    if gone:
+        service.remove(gone)
