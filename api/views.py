@@ -1,0 +1,143 @@
+"""The public, read-only JSON API: the contract widgets, partners and tests rely on.
+
+Parameters are validated by ``search.query.SearchQuery`` (the same rules as the HTML catalogue);
+every problem comes back in one 400 response. Responses are public and briefly cacheable.
+"""
+
+from django.http import QueryDict
+from django.shortcuts import get_object_or_404
+from django.utils.cache import patch_cache_control
+from ninja import NinjaAPI, Query
+from ninja.errors import ValidationError as NinjaValidationError
+
+from catalogue.models import OfferPage
+from search.query import MAX_QUERY_LENGTH, SearchQuery
+from search.service import search_service
+
+from .schemas import ErrorOut, OfferDetailOut, OfferListOut, SuggestOut
+
+CACHE_SECONDS = 60
+
+api = NinjaAPI(
+    title="Präventionskatalog Kreis Mettmann",
+    version="1.0",
+    description="Offene Schnittstelle des Katalogs der Präventionsangebote gegen Rechtsextremismus und Rassismus.",
+    urls_namespace="api",
+    openapi_url="/schema/",
+    docs_url="/docs/",
+)
+
+
+class BadRequest(Exception):
+    def __init__(self, errors):
+        self.errors = errors
+
+
+@api.exception_handler(BadRequest)
+def bad_request(request, exc):
+    return api.create_response(request, {"errors": exc.errors}, status=400)
+
+
+@api.exception_handler(NinjaValidationError)
+def invalid_parameters(request, exc):
+    """Report type errors together with every other problem of the request, not one at a time."""
+    errors = [{"parameter": p, "message": str(m)} for p, m in SearchQuery.from_params(request.GET).errors]
+    named = {e["parameter"] for e in errors}
+    for problem in exc.errors:
+        parameter = str(problem.get("loc", ["", "?"])[-1])
+        if parameter not in named:
+            errors.append({"parameter": parameter, "message": problem.get("msg", "ungültig")})
+    return api.create_response(request, {"errors": errors}, status=400)
+
+
+def cacheable(response):
+    patch_cache_control(response, public=True, max_age=CACHE_SECONDS)
+    return response
+
+
+@api.get("/offers/", response={200: OfferListOut, 400: ErrorOut}, summary="Angebote suchen und filtern")
+def list_offers(
+    request,
+    q: str = Query("", max_length=10 * MAX_QUERY_LENGTH, description="Suchtext"),
+    kind: list[str] = Query(None, description="Art: measure, contact_point, qualification (wiederholbar)"),
+    city: list[str] = Query(None, description="Stadt-Kürzel; kreisweite Angebote zählen für jede Stadt"),
+    target_group: list[str] = Query(None, description="Zielgruppen-Kürzel (wiederholbar)"),
+    language: list[str] = Query(None, description="ISO-639-1-Code (wiederholbar)"),
+    format: list[str] = Query(None, description="in_person, online, hybrid (wiederholbar)"),
+    free: str = Query(None, description="true: nur kostenfreie Angebote"),
+    tag: list[str] = Query(None, description="Schlagwort (wiederholbar)"),
+    page: int = Query(1, description="Seite, ab 1"),
+    page_size: int = Query(20, description="Treffer pro Seite, höchstens 100"),
+):
+    query = _validated(request.GET)
+    result = search_service().search(query)
+    if query.page > 1 and query.offset >= result.total:
+        raise BadRequest([{"parameter": "page", "message": f"Seite {query.page} liegt hinter dem letzten Treffer."}])
+    body = {
+        "count": result.total,
+        "page": query.page,
+        "page_size": query.page_size,
+        "engine": result.engine,
+        "degraded": result.degraded,
+        "partial": result.partial,
+        "suggestion": result.suggestion,
+        "results": [
+            {**{k: hit.data[k] for k in ("id", "external_id", "kind", "title", "summary", "cities", "target_groups",
+                                         "languages", "tags")},
+             "url": request.build_absolute_uri(hit.data["url"]),
+             "highlight": {k: v for k, v in hit.highlight.items() if v}}
+            for hit in result.hits
+        ],
+        "facets": {name: [{"value": f.value, "label": str(f.label), "count": f.count} for f in values]
+                   for name, values in result.facets.items()},
+    }
+    return cacheable(api.create_response(request, body, status=200))
+
+
+@api.get("/offers/{offer_id}/", response={200: OfferDetailOut, 404: ErrorOut}, summary="Ein Angebot")
+def offer_detail(request, offer_id: int):
+    offer = get_object_or_404(
+        OfferPage.objects.live().public().select_related("provider")
+        .prefetch_related("cities", "target_groups", "languages", "tagged_items__tag", "dates"),
+        pk=offer_id,
+    )
+    return cacheable(api.create_response(request, offer_as_dict(offer, request), status=200))
+
+
+@api.get("/suggest/", response={200: SuggestOut, 400: ErrorOut}, summary="Vorschläge zur Autovervollständigung")
+def suggest(request, q: str = Query("", description="Angefangener Suchtext")):
+    if len(q) > MAX_QUERY_LENGTH:
+        raise BadRequest([{"parameter": "q", "message": f"höchstens {MAX_QUERY_LENGTH} Zeichen"}])
+    suggestions = [{"title": d["title"], "url": request.build_absolute_uri(d["url"])}
+                   for d in search_service().suggest(q)]
+    return cacheable(api.create_response(request, {"query": q, "suggestions": suggestions}, status=200))
+
+
+def _validated(params: QueryDict):
+    query = SearchQuery.from_params(params)
+    if query.errors:
+        raise BadRequest([{"parameter": p, "message": str(m)} for p, m in query.errors])
+    return query
+
+
+def offer_as_dict(offer, request):
+    terms = lambda qs: [{"slug": t.slug, "name": t.name} for t in qs.all()]  # noqa: E731
+    return {
+        "id": offer.pk,
+        "external_id": offer.external_id or "",
+        "kind": offer.kind,
+        "title": offer.title,
+        "summary": offer.summary,
+        "description": offer.description or "",
+        "url": request.build_absolute_uri(offer.get_url(request)),
+        "format": offer.format,
+        "cities": terms(offer.cities),
+        "target_groups": terms(offer.target_groups),
+        "languages": terms(offer.languages),
+        "tags": sorted(item.tag.name for item in offer.tagged_items.all()),
+        "provider": offer.provider.name if offer.provider else "",
+        **{name: getattr(offer, name) for name in (
+            "cost", "is_free", "age_min", "age_max", "barrier_free", "contact_name", "email", "phone", "website",
+            "street", "postcode", "town", "registration_url", "last_published_at")},
+        "dates": [{"start": d.start, "end": d.end} for d in offer.dates.all()],
+    }

@@ -1,0 +1,226 @@
+"""The Elasticsearch engine, built on elasticsearch-dsl.
+
+The index lives behind an alias: a rebuild fills a new, versioned index and moves the alias in one
+atomic call, so readers never see an empty index. Text is indexed twice: pre-analysed by
+``search.german`` (the same tokens the database engine uses, so both match alike) and raw with the
+built-in ``german`` analyzer, which adds typo tolerance (fuzziness) and highlighting.
+"""
+
+import time
+import uuid
+
+from elastic_transport import SerializationError
+from elasticsearch import ApiError, Elasticsearch, NotFoundError, TransportError
+from elasticsearch.helpers import BulkIndexError, bulk
+from elasticsearch_dsl import Completion, Date, Keyword, Long, Object, Q, Search, Text
+
+from .. import german
+from .base import Engine, EngineResult, EngineUnavailable
+
+FACET_FIELDS = ("kind", "city", "target_group", "language", "format", "tag", "free")
+# Weights of the pre-analysed fields: title words exactly, then stems of title, summary, body, parts.
+WEIGHTS = {"exact_hi": 12, "stem_hi": 6, "stem_mid": 3, "stem_lo": 1, "parts": 0.5}
+FUZZY_BOOST = 0.3
+FACET_SIZE = 200
+
+MAPPING = {
+    "doc_id": Long(),
+    "title": Text(analyzer="german"),
+    "summary": Text(analyzer="german"),
+    "description": Text(analyzer="german"),
+    **{name: Text(analyzer="whitespace") for name in WEIGHTS},
+    **{name: Keyword() for name in FACET_FIELDS},
+    "sort_date": Date(),
+    "data": Object(enabled=False),
+    "suggest": Completion(analyzer="simple"),
+}
+
+
+class ElasticsearchEngine(Engine):
+    name = "elasticsearch"
+
+    def __init__(self, url, index="offers", timeout=2.0, node_class=None):
+        options = {"request_timeout": timeout, "max_retries": 0, "retry_on_timeout": False}
+        if node_class is not None:
+            options["node_class"] = node_class
+        self.client = Elasticsearch(url, **options)
+        self.alias = index
+
+    # -- index management -----------------------------------------------------------------------
+    def _new_index(self):
+        name = f"{self.alias}-{time.strftime('%Y%m%d%H%M%S')}-{uuid.uuid4().hex[:6]}"
+        self.client.indices.create(
+            index=name,
+            settings={"number_of_shards": 1, "number_of_replicas": 0},
+            mappings={"properties": {field: kind.to_dict() for field, kind in MAPPING.items()}},
+        )
+        return name
+
+    def _indices_behind_alias(self):
+        try:
+            return list(self.client.indices.get_alias(name=self.alias).keys())
+        except NotFoundError:
+            return []
+
+    def ensure_index(self):
+        """Create a first versioned index behind the alias if there is none yet."""
+        with _guard():
+            if self._indices_behind_alias():
+                return
+            if self.client.indices.exists(index=self.alias):  # a plain index of that name: replace it
+                self.client.indices.delete(index=self.alias)
+            name = self._new_index()
+            self.client.indices.update_aliases(actions=[{"add": {"index": name, "alias": self.alias}}])
+
+    def rebuild(self, docs, progress=None):
+        with _guard():
+            name = self._new_index()
+            actions = (_action(name, doc) for doc in _counted(docs, progress))
+            bulk(self.client, actions, chunk_size=500, refresh=True)
+            old = self._indices_behind_alias()
+            if self.client.indices.exists(index=self.alias) and not old:
+                self.client.indices.delete(index=self.alias)
+            swap = [{"remove": {"index": index, "alias": self.alias}} for index in old]
+            swap.append({"add": {"index": name, "alias": self.alias}})
+            self.client.indices.update_aliases(actions=swap)
+            for index in old:
+                self.client.indices.delete(index=index)
+            return name
+
+    def index(self, docs):
+        docs = list(docs)
+        if not docs:
+            return
+        self.ensure_index()
+        with _guard():
+            bulk(self.client, (_action(self.alias, doc) for doc in docs), refresh=True)
+
+    def remove(self, ids):
+        ids = list(ids)
+        if not ids:
+            return
+        with _guard():
+            actions = ({"_op_type": "delete", "_index": self.alias, "_id": str(i)} for i in ids)
+            try:
+                bulk(self.client, actions, refresh=True, raise_on_error=False)
+            except NotFoundError:
+                pass
+
+    def healthy(self):
+        try:
+            return bool(self.client.ping())
+        except Exception:  # noqa: BLE001 - any failure means "not healthy"
+            return False
+
+    def count(self):
+        with _guard():
+            return self.client.count(index=self.alias)["count"]
+
+    # -- reading -------------------------------------------------------------------------------
+    def search(self, plan):
+        search = Search(using=self.client, index=self.alias).extra(track_total_hits=True)
+        search = search.query(self._text_query(plan))
+        search = search.post_filter(_all_filters(plan.filters))
+        for facet in plan.facets:
+            others = _all_filters(plan.filters, skip=facet)
+            search.aggs.bucket(facet, "filter", filter=others).bucket("values", "terms", field=facet, size=FACET_SIZE)
+        if plan.terms:
+            search = search.sort("_score", {"sort_date": {"order": "desc", "missing": "_last"}}, {"doc_id": "desc"})
+            search = search.highlight_options(encoder="html", pre_tags=["<mark>"], post_tags=["</mark>"],
+                                              number_of_fragments=0, highlight_query=Q(
+                                                  "multi_match", query=plan.text, fields=["title", "summary"]).to_dict())
+            search = search.highlight("title", "summary")
+        else:
+            search = search.sort({"sort_date": {"order": "desc", "missing": "_last"}}, {"doc_id": "desc"})
+        search = search.source(["data"])[plan.offset:plan.offset + plan.limit]
+        with _guard():
+            response = search.execute()
+        ids, data, highlights = [], {}, {}
+        for hit in response.hits:
+            doc_id = int(hit.meta.id)
+            ids.append(doc_id)
+            data[doc_id] = hit.data.to_dict()
+            if "highlight" in hit.meta:
+                highlights[doc_id] = {k: " … ".join(v) for k, v in hit.meta.highlight.to_dict().items()}
+        facet_counts = {
+            facet: {b.key: b.doc_count for b in getattr(response.aggregations, facet)["values"].buckets}
+            for facet in plan.facets
+        }
+        return EngineResult(ids=ids, total=response.hits.total.value, facet_counts=facet_counts, data=data,
+                            highlights=highlights)
+
+    def _text_query(self, plan):
+        if not plan.terms:
+            return Q("match_all")
+        clauses = [self._term_query(term) for term in plan.terms]
+        if plan.match_all:
+            return Q("bool", must=clauses)
+        return Q("bool", should=clauses, minimum_should_match=1)
+
+    @staticmethod
+    def _term_query(term):
+        alternatives = " ".join(sorted(term.exact | term.stems))
+        should = [Q("match", **{field: {"query": alternatives, "boost": boost}}) for field, boost in WEIGHTS.items()]
+        should.append(Q("multi_match", query=term.text, fields=["title^2", "summary", "description"],
+                        fuzziness="AUTO", prefix_length=1, boost=FUZZY_BOOST))
+        return Q("bool", should=should, minimum_should_match=1)
+
+    def suggest(self, prefix, limit=8):
+        search = Search(using=self.client, index=self.alias).source(["data"])
+        search = search.suggest("titles", german.fold(prefix), completion={
+            "field": "suggest", "size": limit * 3, "skip_duplicates": True})
+        with _guard():
+            response = search.execute()
+        seen, out = set(), []
+        for option in response.suggest.titles[0].options:
+            doc_id = int(option._id)
+            if doc_id not in seen:
+                seen.add(doc_id)
+                out.append(option._source.data.to_dict())
+        return out[:limit]
+
+
+def _all_filters(filters, skip=None):
+    clauses = [Q("terms", **{name: list(values)}) for name, values in filters.items() if name != skip]
+    return Q("bool", filter=clauses) if clauses else Q("match_all")
+
+
+def _action(index, doc):
+    title_words = german.tokens(doc["title"])
+    suffixes = [" ".join(title_words[i:]) for i in range(len(title_words))]
+    suffixes += [german.fold(tag) for tag in doc["data"].get("tags", [])]
+    source = {
+        "doc_id": doc["id"],
+        "title": doc["title"],
+        "summary": doc["summary"],
+        "description": doc["description"],
+        **{name: doc[name] for name in WEIGHTS},
+        **{name: values for name, values in doc["facets"].items()},
+        "sort_date": doc["data"].get("first_published_at"),
+        "data": doc["data"],
+        "suggest": {"input": [s for s in suffixes if s][:50]},
+    }
+    return {"_index": index, "_id": str(doc["id"]), "_source": source}
+
+
+def _counted(docs, progress):
+    for doc in docs:
+        yield doc
+        if progress:
+            progress(1)
+
+
+class _guard:
+    """Turn transport failures (unreachable, timeout, server errors) into ``EngineUnavailable``."""
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, exc_type, exc, tb):
+        if exc is None or isinstance(exc, SerializationError):
+            return False  # a bug in the request we built, not an outage: let it surface
+        if isinstance(exc, NotFoundError):
+            raise EngineUnavailable(f"index missing: {exc}") from exc
+        if isinstance(exc, TransportError | BulkIndexError) or (isinstance(exc, ApiError) and exc.status >= 500):
+            raise EngineUnavailable(str(exc)) from exc
+        return False
