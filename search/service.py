@@ -172,6 +172,8 @@ class SearchService:
         if self.primary is self.fallback:
             PendingChange.objects.all().delete()
             return 0
+        if not self.primary.has_index():  # Elasticsearch lost its data: rebuild rather than patch
+            return self.rebuild()
         pending = list(PendingChange.objects.values_list("document_id", flat=True))
         if not pending:
             return 0

@@ -69,6 +69,10 @@ class Engine(ABC):
     def healthy(self) -> bool:
         """Whether the engine answers now."""
 
+    def has_index(self):
+        """Whether the index exists (an engine that lost its data needs a rebuild, not a sync)."""
+        return True
+
     def count(self):
         """Number of indexed documents."""
         raise NotImplementedError

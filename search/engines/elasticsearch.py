@@ -87,6 +87,10 @@ class ElasticsearchEngine(Engine):
                 self.client.indices.delete(index=index)
             return name
 
+    def has_index(self):
+        with _guard():
+            return bool(self._indices_behind_alias())
+
     def index(self, docs):
         docs = list(docs)
         if not docs:

@@ -1,0 +1,63 @@
+"""Shared fixtures: offers built through Wagtail, and the real search servers the engines talk to."""
+
+import socket
+import uuid
+
+import pytest
+from osmem_server import OsmemServer
+
+from tests.factories import OfferFactory
+
+
+class StandInServer:
+    """The Elasticsearch-protocol stand-in on a fixed loopback port, so it can be stopped and restarted."""
+
+    def __init__(self):
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            self.port = sock.getsockname()[1]
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.server = None
+
+    def start(self):
+        self.server = OsmemServer.start(japanese=False, addr=f"127.0.0.1:{self.port}")
+        return self
+
+    def stop(self):
+        if self.server is not None:
+            self.server.close()
+            self.server = None
+
+
+@pytest.fixture(scope="session")
+def es_server():
+    server = StandInServer().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def use_elasticsearch(settings, es_server):
+    """Point the search service at the stand-in, with an index alias of this test's own."""
+    settings.SEARCH_BACKEND = "elasticsearch"
+    settings.ELASTICSEARCH_URL = es_server.url
+    settings.ELASTICSEARCH_INDEX = f"test-{uuid.uuid4().hex[:10]}"
+    settings.ELASTICSEARCH_NODE_CLASS = "search.compat.PlainMediaTypeNode"
+    settings.ELASTICSEARCH_TIMEOUT = 2
+    yield settings.ELASTICSEARCH_INDEX
+    if es_server.server is not None:
+        from search.service import search_service
+
+        client = search_service().primary.client
+        client.indices.delete(index=f"{settings.ELASTICSEARCH_INDEX}*", ignore_unavailable=True)
+
+
+@pytest.fixture
+def use_database(settings):
+    settings.SEARCH_BACKEND = "database"
+
+
+@pytest.fixture
+def offers(db, django_capture_on_commit_callbacks):
+    """Create (and by default publish) offers: ``offers.make(title=..., cities=[...])``."""
+    return OfferFactory(django_capture_on_commit_callbacks)

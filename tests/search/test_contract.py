@@ -1,0 +1,143 @@
+"""The contract every engine keeps: the same tests, unchanged, on SQLite, PostgreSQL and Elasticsearch."""
+
+import pytest
+
+from search.models import Synonym, ZeroResultQuery
+from tests.search.helpers import facet, run, titles
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def catalogue(service, offers):
+    """A small catalogue whose right answers are known by heart."""
+    return {
+        "workshop": offers.make("Workshop Zivilcourage für Schüler", summary="Eingreifen im Alltag üben.",
+                                cities=["hilden"], tags=["Zivilcourage"], kind="measure"),
+        "beratung": offers.make("Beratungsstelle gegen Diskriminierung", summary="Vertrauliche Hilfe.",
+                                cities=["velbert"], kind="contact_point", target_groups=["betroffene"],
+                                languages=["de", "tr"], fmt="hybrid", provider="Integrationsagentur"),
+        "kreis": offers.make("Fortbildung Rassismusprävention", summary="Für Lehrkräfte im ganzen Kreis.",
+                             cities=["kreisweit"], kind="qualification", fmt="online", is_free=False),
+        "strasse": offers.make("Stadtrundgang Erinnerungsorte", summary="Treffpunkt: Straße der Erinnerung in Düsseldorf.",
+                               cities=["ratingen"], kind="measure", target_groups=["kinder-jugendliche"]),
+        "fluchtling": offers.make("Sprachcafé für Geflüchtete", summary="Deutsch üben und Nachbarn treffen.",
+                                  cities=["monheim"], kind="measure", target_groups=["zivilgesellschaft"]),
+        "body": offers.make("Elterncafé", summary="Austausch für Eltern.", cities=["haan"],
+                            description="<p>Mit einem kurzen Workshop zu Vorurteilen.</p>",
+                            target_groups=["eltern-familien"]),
+    }
+
+
+def test_folding_of_umlauts_and_sharp_s(service, catalogue):
+    for spelling in ("Schüler", "Schueler", "Schuler", "SCHÜLER"):
+        assert "Workshop Zivilcourage für Schüler" in titles(run(service, f"q={spelling}")), spelling
+    assert titles(run(service, "q=Strasse")) == ["Stadtrundgang Erinnerungsorte"]
+    assert titles(run(service, "q=Duesseldorf")) == ["Stadtrundgang Erinnerungsorte"]
+
+
+def test_german_stemming(service, catalogue):
+    assert titles(run(service, "q=Workshops"))[0] == "Workshop Zivilcourage für Schüler"
+    assert titles(run(service, "q=Beratungsstellen")) == ["Beratungsstelle gegen Diskriminierung"]
+
+
+def test_compound_words_match_their_parts(service, catalogue):
+    assert titles(run(service, "q=Prävention")) == ["Fortbildung Rassismusprävention"]
+    # "Rassismus" also names a target group of the counselling offer, so both are found.
+    assert "Fortbildung Rassismusprävention" in titles(run(service, "q=Rassismus"))
+
+
+def test_synonyms_expand_the_query(service, catalogue):
+    assert titles(run(service, "q=Flüchtlinge")) == []
+    Synonym.objects.create(terms="Flüchtlinge, Geflüchtete")
+    assert titles(run(service, "q=Flüchtlinge")) == ["Sprachcafé für Geflüchtete"]
+
+
+def test_city_and_provider_names_are_searchable(service, catalogue):
+    assert titles(run(service, "q=Beratung Velbert")) == ["Beratungsstelle gegen Diskriminierung"]
+    assert titles(run(service, "q=Integrationsagentur")) == ["Beratungsstelle gegen Diskriminierung"]
+
+
+def test_city_filter_includes_district_wide_offers(service, catalogue):
+    assert sorted(titles(run(service, "city=hilden"))) == ["Fortbildung Rassismusprävention",
+                                                          "Workshop Zivilcourage für Schüler"]
+    assert titles(run(service, "city=kreisweit")) == ["Fortbildung Rassismusprävention"]
+
+
+def test_filters_or_within_and_across_facets(service, catalogue):
+    either = run(service, "kind=contact_point&kind=qualification")
+    assert sorted(titles(either)) == ["Beratungsstelle gegen Diskriminierung", "Fortbildung Rassismusprävention"]
+    both = run(service, "kind=contact_point&kind=qualification&city=velbert&format=hybrid")
+    assert titles(both) == ["Beratungsstelle gegen Diskriminierung"]
+    assert titles(run(service, "language=tr")) == ["Beratungsstelle gegen Diskriminierung"]
+    assert titles(run(service, "target_group=eltern-familien")) == ["Elterncafé"]
+    assert titles(run(service, "tag=zivilcourage")) == ["Workshop Zivilcourage für Schüler"]
+    assert "Fortbildung Rassismusprävention" not in titles(run(service, "free=true"))
+    assert titles(run(service, "free=false")) == ["Fortbildung Rassismusprävention"]
+
+
+def test_facet_counts_are_disjunctive(service, catalogue):
+    result = run(service, "city=hilden")
+    cities = facet(result, "city")
+    assert cities["hilden"] == result.total == 2
+    assert cities["velbert"] == 2  # Velbert's own offer plus the district-wide one
+    assert cities["kreisweit"] == 1
+    kinds = facet(result, "kind")  # other facets count within the city filter
+    assert kinds == {"measure": 1, "qualification": 1}
+    assert facet(run(service, ""), "kind") == {"measure": 4, "contact_point": 1, "qualification": 1}
+    assert result.free_count == 1
+
+
+def test_title_ranks_before_summary_before_description(service, offers, catalogue):
+    offers.make("Projekttag Demokratie", summary="Mit einem Workshop am Nachmittag.", cities=["erkrath"])
+    ranked = titles(run(service, "q=Workshop"))
+    assert ranked == ["Workshop Zivilcourage für Schüler", "Projekttag Demokratie", "Elterncafé"]
+
+
+def test_offers_matching_all_words_come_first_else_partial_matches(service, catalogue):
+    result = run(service, "q=Workshop Zivilcourage")
+    assert titles(result) == ["Workshop Zivilcourage für Schüler"] and not result.partial
+    partial = run(service, "q=Zivilcourage Elterncafé")
+    assert partial.partial
+    assert set(titles(partial)) == {"Workshop Zivilcourage für Schüler", "Elterncafé"}
+
+
+def test_pagination(service, catalogue):
+    first = run(service, "page_size=4")
+    second = run(service, "page_size=4&page=2")
+    assert first.total == second.total == 6
+    assert len(first.hits) == 4 and len(second.hits) == 2
+    assert not set(titles(first)) & set(titles(second))
+
+
+def test_highlighting_marks_the_matched_words(service, catalogue):
+    hit = run(service, "q=Diskriminierung").hits[0]
+    assert "<mark>Diskriminierung</mark>" in hit.highlight["title"]
+
+
+def test_suggestions_complete_a_word_prefix(service, catalogue):
+    suggestions = [s["title"] for s in service.suggest("Zivil")]
+    assert suggestions == ["Workshop Zivilcourage für Schüler"]
+    assert "Fortbildung Rassismusprävention" in [s["title"] for s in service.suggest("Rass")]
+    assert service.suggest("xyzzy") == []
+
+
+def test_index_follows_publish_unpublish_and_delete(service, offers, catalogue):
+    draft = offers.make("Planspiel Kommunalpolitik", publish=False)
+    assert titles(run(service, "q=Planspiel")) == []
+    offers.republish(draft)
+    assert titles(run(service, "q=Planspiel")) == ["Planspiel Kommunalpolitik"]
+    offers.republish(draft, title="Planspiel Stadtrat")
+    assert titles(run(service, "q=Planspiel")) == ["Planspiel Stadtrat"]
+    offers.unpublish(catalogue["workshop"])
+    assert titles(run(service, "q=Zivilcourage")) == []
+    offers.delete(catalogue["beratung"])
+    assert titles(run(service, "q=Diskriminierung")) == []
+
+
+def test_zero_result_searches_are_recorded_without_personal_data(service, catalogue):
+    run(service, "q=Klimaschutz+für+Senioren&city=hilden", record=True)
+    run(service, "q=Workshop", record=True)
+    recorded = ZeroResultQuery.objects.get()
+    assert recorded.query == "klimaschutz senioren"
+    assert recorded.filters == {"city": ["hilden"]}

@@ -1,0 +1,115 @@
+"""What only one engine does: the database engine's spelling suggestion, Elasticsearch's fuzziness,
+alias swap and the fallback to the database engine while Elasticsearch is down."""
+
+import signal
+
+import pytest
+
+from search.engines.base import EngineUnavailable
+from search.models import PendingChange
+from search.service import search_service
+from tests.search.helpers import run, titles
+
+pytestmark = pytest.mark.django_db
+
+
+def test_database_engine_suggests_a_spelling_when_nothing_matches(use_database, offers):
+    offers.make("Beratung bei Diskriminierung")
+    result = run(search_service(), "q=Diskrimminierung")
+    assert result.total == 0
+    assert result.suggestion == "diskriminierung"
+    assert run(search_service(), "q=Beratung").suggestion == ""
+
+
+@pytest.mark.elasticsearch
+def test_elasticsearch_tolerates_typos(use_elasticsearch, offers):
+    offers.make("Beratung bei Diskriminierung")
+    offers.make("Sportfest")
+    result = run(search_service(), "q=Diskrimminierung")
+    assert titles(result) == ["Beratung bei Diskriminierung"]
+
+
+@pytest.mark.elasticsearch
+def test_rebuild_swaps_the_alias_to_a_new_index(use_elasticsearch, offers):
+    offers.make("Workshop Zivilcourage")
+    service = search_service()
+    client = service.primary.client
+    before = set(client.indices.get_alias(name=use_elasticsearch))
+    service.rebuild()
+    after = set(client.indices.get_alias(name=use_elasticsearch))
+    assert len(after) == 1 and after != before
+    assert not client.indices.exists(index=",".join(before))  # the old index is gone
+    assert titles(run(service, "q=Workshop")) == ["Workshop Zivilcourage"]
+
+
+@pytest.mark.elasticsearch
+def test_searches_during_a_rebuild_never_see_an_empty_index(use_elasticsearch, offers, monkeypatch):
+    for n in range(3):
+        offers.make(f"Workshop {n}")
+    service = search_service()
+    engine = service.primary
+    seen = []
+    original_bulk = __import__("search.engines.elasticsearch", fromlist=["bulk"]).bulk
+
+    def bulk_then_search(*args, **kwargs):
+        result = original_bulk(*args, **kwargs)
+        seen.append(run(service, "q=Workshop").total)  # the new index is full but not yet live
+        return result
+
+    monkeypatch.setattr("search.engines.elasticsearch.bulk", bulk_then_search)
+    engine.rebuild(list(__import__("search.documents", fromlist=["documents"]).documents()))
+    monkeypatch.undo()
+    assert seen == [3]
+    assert run(service, "q=Workshop").total == 3
+
+
+@pytest.mark.elasticsearch
+def test_fallback_while_elasticsearch_is_stopped_and_rebuild_after_restart(use_elasticsearch, es_server, offers,
+                                                                           settings):
+    settings.ELASTICSEARCH_TIMEOUT = 0.5
+    offers.make("Workshop Zivilcourage")
+    service = search_service()
+    assert run(service, "q=Workshop").engine == "elasticsearch"
+
+    es_server.stop()
+    try:
+        down = run(service, "q=Workshop")
+        assert down.degraded and down.engine == "database"
+        assert titles(down) == ["Workshop Zivilcourage"]
+        offers.make("Sprachcafé Hilden")  # published while Elasticsearch is unreachable
+        assert PendingChange.objects.count() == 1
+        assert titles(run(service, "q=Sprachcafé")) == ["Sprachcafé Hilden"]
+        assert not service.primary.healthy()
+        with pytest.raises(EngineUnavailable):
+            service.sync()
+    finally:
+        es_server.start()
+
+    # The restarted stand-in is empty (it keeps data in memory), so sync rebuilds the whole index.
+    assert service.sync() == 2
+    assert PendingChange.objects.count() == 0
+    up = run(service, "q=Sprachcafé")
+    assert up.engine == "elasticsearch" and not up.degraded
+    assert titles(up) == ["Sprachcafé Hilden"]
+
+
+@pytest.mark.elasticsearch
+def test_changes_made_while_elasticsearch_hangs_reach_it_when_it_is_back(use_elasticsearch, es_server, offers,
+                                                                        settings):
+    settings.ELASTICSEARCH_TIMEOUT = 0.5
+    first = offers.make("Workshop Zivilcourage")
+    service = search_service()
+    process = es_server.server.process
+    process.send_signal(signal.SIGSTOP)  # the server hangs: every request times out
+    try:
+        assert run(service, "q=Workshop").degraded
+        offers.make("Sprachcafé Hilden")
+        offers.unpublish(first)
+        assert PendingChange.objects.count() == 2
+    finally:
+        process.send_signal(signal.SIGCONT)
+
+    assert service.sync() == 2
+    assert PendingChange.objects.count() == 0
+    assert titles(run(service, "q=Sprachcafé")) == ["Sprachcafé Hilden"]
+    assert titles(run(service, "q=Workshop")) == []
