@@ -60,6 +60,8 @@ def read_table(path_or_file, filename=None):
     """Rows of the first sheet (XLSX) or of a UTF-8 CSV file, as dicts keyed by lower-case header."""
     name = filename or str(path_or_file)
     suffix = Path(name).suffix.lower()
+    if suffix not in (".csv", ".xlsx"):
+        raise ImportFileError(f"Unbekanntes Dateiformat „{suffix or name}“: erwartet wird .csv oder .xlsx.")
     if hasattr(path_or_file, "read"):
         raw = path_or_file.read()
     else:
@@ -67,15 +69,11 @@ def read_table(path_or_file, filename=None):
     try:
         if suffix == ".xlsx":
             dataset = tablib.Dataset().load(raw, format="xlsx")
-        elif suffix == ".csv":
+        else:
             text = raw.decode("utf-8-sig") if isinstance(raw, bytes) else raw
             dataset = tablib.Dataset().load(text, format="csv")
-        else:
-            raise ImportFileError(f"Unbekanntes Dateiformat „{suffix or name}“: erwartet wird .csv oder .xlsx.")
     except UnicodeDecodeError as exc:
         raise ImportFileError(f"Die CSV-Datei ist nicht UTF-8-kodiert ({exc.reason} bei Byte {exc.start}).") from exc
-    except ImportFileError:
-        raise
     except Exception as exc:  # tablib/openpyxl raise many kinds for a damaged file
         raise ImportFileError(f"Die Datei kann nicht gelesen werden: {exc}") from exc
 

@@ -1,0 +1,84 @@
+"""The public JSON API: the contract partners' widgets and other directories rely on."""
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def catalogue(use_database, offers):
+    return {
+        "workshop": offers.make("Workshop Zivilcourage", cities=["hilden"], tags=["Zivilcourage"]),
+        "kreis": offers.make("Fortbildung Rassismuskritik", cities=["kreisweit"], kind="qualification",
+                             languages=["de", "en"]),
+        "velbert": offers.make("Beratungsstelle Velbert", cities=["velbert"], kind="contact_point"),
+    }
+
+
+def test_list_shape_facets_and_absolute_urls(client, catalogue):
+    response = client.get("/api/v1/offers/", {"city": "hilden"})
+    assert response.status_code == 200
+    body = response.json()
+    assert body["count"] == 2 and body["page"] == 1 and body["page_size"] == 20
+    assert body["engine"] == "database"
+    first = body["results"][0]
+    assert set(first) == {"id", "external_id", "kind", "title", "summary", "url", "cities", "target_groups",
+                          "languages", "tags", "highlight"}
+    assert first["url"].startswith("http://testserver/angebote/")
+    cities = {f["value"]: f for f in body["facets"]["city"]}
+    assert cities["velbert"] == {"value": "velbert", "label": "Velbert", "count": 2}
+    assert set(body["facets"]) == {"kind", "city", "target_group", "language", "format"}
+
+
+def test_repeated_filters_and_text(client, catalogue):
+    body = client.get("/api/v1/offers/?kind=measure&kind=contact_point&q=Beratung").json()
+    assert [r["title"] for r in body["results"]] == ["Beratungsstelle Velbert"]
+    assert body["results"][0]["highlight"]["title"] == "<mark>Beratungsstelle</mark> Velbert"
+
+
+def test_bad_parameters_get_one_400_listing_each_problem(client, catalogue):
+    response = client.get("/api/v1/offers/", {"city": "atlantis", "kind": "party", "page": "abc", "q": "x" * 201})
+    assert response.status_code == 400
+    problems = {e["parameter"] for e in response.json()["errors"]}
+    assert problems == {"city", "kind", "page", "q"}
+    assert client.get("/api/v1/offers/", {"page": 2}).status_code == 400  # beyond the last result
+    assert client.get("/api/v1/offers/", {"page_size": 1000}).status_code == 400
+
+
+def test_detail_has_all_public_fields(client, catalogue):
+    offer = catalogue["kreis"]
+    body = client.get(f"/api/v1/offers/{offer.pk}/").json()
+    assert body["title"] == "Fortbildung Rassismuskritik"
+    assert body["languages"] == [{"slug": "de", "name": "Deutsch"}, {"slug": "en", "name": "Englisch"}]
+    assert body["cities"] == [{"slug": "kreisweit", "name": "Kreisweit"}]
+    assert client.get("/api/v1/offers/999999/").status_code == 404
+
+
+def test_unpublished_offers_are_not_served(client, catalogue, offers):
+    offers.unpublish(catalogue["workshop"])
+    assert client.get(f"/api/v1/offers/{catalogue['workshop'].pk}/").status_code == 404
+    assert "Workshop Zivilcourage" not in client.get("/api/v1/offers/").content.decode()
+
+
+def test_suggest(client, catalogue):
+    body = client.get("/api/v1/suggest/", {"q": "Zivil"}).json()
+    assert [s["title"] for s in body["suggestions"]] == ["Workshop Zivilcourage"]
+    assert client.get("/api/v1/suggest/", {"q": ""}).json()["suggestions"] == []
+
+
+def test_cors_and_caching_headers(client, catalogue):
+    response = client.get("/api/v1/offers/", HTTP_ORIGIN="https://schule.example")
+    assert response["Access-Control-Allow-Origin"] == "*"
+    assert "public" in response["Cache-Control"] and "max-age=60" in response["Cache-Control"]
+    preflight = client.options("/api/v1/offers/", HTTP_ORIGIN="https://schule.example",
+                               HTTP_ACCESS_CONTROL_REQUEST_METHOD="GET")
+    assert "GET" in preflight["Access-Control-Allow-Methods"]
+    assert "POST" not in preflight["Access-Control-Allow-Methods"]
+
+
+def test_openapi_document_describes_the_api(client):
+    schema = client.get("/api/v1/schema/").json()
+    assert schema["openapi"].startswith("3.")
+    assert {"/api/v1/offers/", "/api/v1/offers/{offer_id}/", "/api/v1/suggest/"} <= set(schema["paths"])
+    params = {p["name"] for p in schema["paths"]["/api/v1/offers/"]["get"]["parameters"]}
+    assert {"q", "kind", "city", "target_group", "language", "format", "free", "tag", "page", "page_size"} <= params

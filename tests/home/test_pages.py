@@ -1,0 +1,90 @@
+"""Every public page renders with the demo content, server-side and without JavaScript."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+
+from catalogue.models import OfferPage
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo(use_database, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("load_demo_content", stdout=io.StringIO())
+
+
+def test_home_page_has_search_entry_points_and_newest_offers(client, demo):
+    html = client.get("/").content.decode()
+    assert 'role="search"' in html and 'name="q"' in html
+    assert 'href="/angebote/zielgruppe/sportvereine/"' in html
+    assert 'href="/angebote/stadt/wuelfrath/"' in html
+    assert html.count('class="card"') == 6
+    assert '<html lang="de">' in html
+
+
+def test_catalogue_lists_filters_counts_and_paginates(client, demo):
+    response = client.get("/angebote/", {"page_size": 10})
+    html = response.content.decode()
+    total = OfferPage.objects.live().count()
+    assert f"{total} Angebote" in html
+    assert html.count('class="card"') == 10
+    assert 'rel="next"' in html
+    assert 'name="city" value="hilden"' in html and 'name="kind" value="qualification"' in html
+
+
+def test_catalogue_search_with_filters_and_shareable_url(client, demo):
+    response = client.get("/angebote/?q=Workshop+Zivilcourage&city=hilden&kind=measure")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "für Schulklassen in Hilden" in html
+    assert "für Schulklassen in Haan" not in html
+    assert "<mark>Zivilcourage</mark>" in html
+    assert 'id="f-city-hilden" name="city" value="hilden" checked' in html
+    # The chip removing the Hilden filter keeps the text and the other filter.
+    assert 'href="/angebote/?q=Workshop+Zivilcourage&amp;kind=measure"' in html
+
+
+def test_city_landing_page_includes_district_wide_offers(client, demo):
+    html = client.get("/angebote/stadt/hilden/", {"page_size": 50}).content.decode()
+    assert "<h1>Angebote in Hilden</h1>" in html
+    assert "Beratungsstelle gegen Diskriminierung Hilden" in html
+    assert "Mobile Beratung gegen Rechtsextremismus" in html  # district-wide
+    assert "Beratungsstelle gegen Diskriminierung Velbert" not in html
+    assert client.get("/angebote/stadt/atlantis/").status_code == 404
+
+
+def test_target_group_landing_page(client, demo):
+    html = client.get("/angebote/zielgruppe/sportvereine/").content.decode()
+    assert "<h1>Angebote für Sportvereine</h1>" in html
+    assert "Qualifizierung für Übungsleitende: Vielfalt im Verein" in html
+
+
+def test_bad_input_gets_a_clear_400_and_out_of_range_page_a_404(client, demo):
+    response = client.get("/angebote/", {"city": "atlantis", "page": "x", "q": "a" * 300})
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "Unbekannter Wert: atlantis" in html and "ganze Zahl" in html and "zu lang" in html
+    assert 'value="' + "a" * 300 + '"' in html  # what was typed is kept
+    assert client.get("/angebote/", {"page": 99}).status_code == 404
+
+
+def test_misspelt_query_offers_a_suggestion(client, demo):
+    html = client.get("/angebote/", {"q": "Diskrimminierung"}).content.decode()
+    assert "Meinten Sie" in html and "?q=diskriminierung" in html
+
+
+def test_offer_page_shows_what_a_teacher_needs(client, demo):
+    offer = OfferPage.objects.get(external_id="demo-kreis-01")
+    html = client.get(offer.url).content.decode()
+    for expected in ("Basisqualifizierung Rassismuskritik für Lehrkräfte", "Schulen und Lehrkräfte", "Kreisweit",
+                     "Online", "kostenfrei", "Kommunales Integrationszentrum Kreis Mettmann", "ki@example.org",
+                     "Zur Anmeldung", "Mittwoch, 10. Februar 2027, 14:00", "#Fortbildung"):
+        assert expected in html, expected
+
+
+def test_english_interface_is_available(client, demo):
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE="en")
+    assert '<html lang="en">' in response.content.decode()
