@@ -132,8 +132,10 @@ class RowParser:
         values["tags"] = split(cells.get("tags", ""))
         values["provider"] = cells.get("provider", "")
         for column in ("website", "registration_url"):
-            values[column] = self.checked(cells.get(column, ""), self.url, column, "keine gültige http(s)-Adresse", error)
-        values["email"] = self.checked(cells.get("email", ""), self.email, "email", "keine gültige E-Mail-Adresse", error)
+            values[column] = self.checked(cells.get(column, ""), self.url, column,
+                                          "keine gültige http(s)-Adresse", error)
+        values["email"] = self.checked(cells.get("email", ""), self.email, "email",
+                                       "keine gültige E-Mail-Adresse", error)
         values["dates"] = self.dates(cells.get("dates", ""), error)
         values["is_free"] = bool(self.yes_no(cells.get("free", ""), "free", error))
         values["barrier_free"] = self.yes_no(cells.get("barrier_free", ""), "barrier_free", error)

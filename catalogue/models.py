@@ -158,7 +158,10 @@ class CatalogueIndexPage(RoutablePageMixin, Page):
     @path("stadt/<slug:slug>/")
     def city(self, request, slug):
         city = get_object_or_404(City, slug=slug)
-        heading = _("Kreisweite Angebote") if city.is_district_wide else _("Angebote in %(name)s") % {"name": city.name}
+        if city.is_district_wide:
+            heading = _("Kreisweite Angebote")
+        else:
+            heading = _("Angebote in %(name)s") % {"name": city.name}
         return self.render_results(request, heading=heading, preset={"city": [city.slug]})
 
     @path("zielgruppe/<slug:slug>/")

@@ -21,6 +21,9 @@ class SearchDocument(models.Model):
     sort_date = models.DateTimeField(null=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    def __str__(self):
+        return self.data.get("title", str(self.id))
+
 
 class SearchFacet(models.Model):
     """One facet value of a document; filters and counts read this table by (field, value)."""
@@ -31,6 +34,9 @@ class SearchFacet(models.Model):
 
     class Meta:
         indexes = [models.Index(fields=["field", "value", "document"], name="search_facet_lookup")]
+
+    def __str__(self):
+        return f"{self.field}={self.value}"
 
 
 class Synonym(models.Model):
@@ -66,6 +72,9 @@ class PendingChange(models.Model):
     document_id = models.BigIntegerField(unique=True)
     created_at = models.DateTimeField(auto_now=True)
 
+    def __str__(self):
+        return str(self.document_id)
+
 
 class ZeroResultQuery(models.Model):
     """A search that found nothing: normalised query and filters only, no personal data."""
@@ -78,3 +87,6 @@ class ZeroResultQuery(models.Model):
     class Meta:
         verbose_name = _("Suche ohne Treffer")
         verbose_name_plural = _("Suchen ohne Treffer")
+
+    def __str__(self):
+        return self.query

@@ -61,3 +61,9 @@ def use_database(settings):
 def offers(db, django_capture_on_commit_callbacks):
     """Create (and by default publish) offers: ``offers.make(title=..., cities=[...])``."""
     return OfferFactory(django_capture_on_commit_callbacks)
+
+
+def pytest_report_header(config):
+    from django.db import connection
+
+    return f"database: {connection.vendor}"

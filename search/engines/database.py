@@ -28,8 +28,8 @@ class SqliteText:
         return sql, [joiner.join(groups)]
 
     def prefix(self, prefix):
-        return ("SELECT rowid AS id, -bm25(search_fts, {w}) AS score FROM search_fts "
-                "WHERE search_fts MATCH %s".format(w=self.weights)), [f'exact_hi : "{prefix}" *']
+        return (f"SELECT rowid AS id, -bm25(search_fts, {self.weights}) AS score FROM search_fts "
+                "WHERE search_fts MATCH %s"), [f'exact_hi : "{prefix}" *']
 
     def write(self, cursor, doc):
         cursor.execute("DELETE FROM search_fts WHERE rowid = %s", [doc["id"]])
@@ -56,8 +56,8 @@ class PostgresText:
     def match(self, plan):
         joiner = " & " if plan.match_all else " | "
         groups = ["(" + " | ".join(_alternatives(term)) + ")" for term in plan.terms]
-        sql = (f"SELECT id, ts_rank(search_vector, q, 1) AS score "
-               f"FROM search_searchdocument, to_tsquery('simple', %s) AS q WHERE search_vector @@ q")
+        sql = ("SELECT id, ts_rank(search_vector, q, 1) AS score "
+               "FROM search_searchdocument, to_tsquery('simple', %s) AS q WHERE search_vector @@ q")
         return sql.replace("ts_rank(", f"ts_rank({self.weights}, "), [joiner.join(groups)]
 
     def prefix(self, prefix):

@@ -128,14 +128,14 @@ class ElasticsearchEngine(Engine):
         for facet in plan.facets:
             others = _all_filters(plan.filters, skip=facet)
             search.aggs.bucket(facet, "filter", filter=others).bucket("values", "terms", field=facet, size=FACET_SIZE)
+        newest_first = ({"sort_date": {"order": "desc", "missing": "_last"}}, {"doc_id": "desc"})
         if plan.terms:
-            search = search.sort("_score", {"sort_date": {"order": "desc", "missing": "_last"}}, {"doc_id": "desc"})
-            search = search.highlight_options(encoder="html", pre_tags=["<mark>"], post_tags=["</mark>"],
-                                              number_of_fragments=0, highlight_query=Q(
-                                                  "multi_match", query=plan.text, fields=["title", "summary"]).to_dict())
-            search = search.highlight("title", "summary")
+            highlight_query = Q("multi_match", query=plan.text, fields=["title", "summary"]).to_dict()
+            search = search.sort("_score", *newest_first).highlight("title", "summary").highlight_options(
+                encoder="html", pre_tags=["<mark>"], post_tags=["</mark>"], number_of_fragments=0,
+                highlight_query=highlight_query)
         else:
-            search = search.sort({"sort_date": {"order": "desc", "missing": "_last"}}, {"doc_id": "desc"})
+            search = search.sort(*newest_first)
         search = search.source(["data"])[plan.offset:plan.offset + plan.limit]
         with _guard():
             response = search.execute()
