@@ -95,3 +95,11 @@ class ProblemOut(Schema):
 
 class ErrorOut(Schema):
     errors: list[ProblemOut]
+
+
+class HealthOut(Schema):
+    database: bool
+    engine: str
+    engine_healthy: bool
+    synced: int
+    pending: int

@@ -14,7 +14,7 @@ from catalogue.models import OfferPage
 from search.query import MAX_QUERY_LENGTH, SearchQuery
 from search.service import search_service
 
-from .schemas import ErrorOut, OfferDetailOut, OfferListOut, SuggestOut
+from .schemas import ErrorOut, HealthOut, OfferDetailOut, OfferListOut, SuggestOut
 
 CACHE_SECONDS = 60
 
@@ -111,6 +111,31 @@ def suggest(request, q: str = Query("", description="Angefangener Suchtext")):
     suggestions = [{"title": d["title"], "url": request.build_absolute_uri(d["url"])}
                    for d in search_service().suggest(q)]
     return cacheable(api.create_response(request, {"query": q, "suggestions": suggestions}, status=200))
+
+
+@api.get("/health/", response={200: HealthOut, 503: HealthOut}, summary="Betriebszustand")
+def health(request):
+    """For load balancers and timers: checks the database and the engine, and replays missed index changes."""
+    from django.db import connection
+
+    from search.engines.base import EngineUnavailable
+    from search.models import PendingChange
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    service = search_service()
+    healthy = service.primary.healthy()
+    synced = 0
+    if healthy and PendingChange.objects.exists():
+        try:
+            synced = service.sync()
+        except EngineUnavailable:
+            healthy = False
+    body = {"database": True, "engine": service.primary.name, "engine_healthy": healthy, "synced": synced,
+            "pending": PendingChange.objects.count()}
+    response = api.create_response(request, body, status=200 if healthy else 503)
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 def _validated(params: QueryDict):

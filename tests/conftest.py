@@ -6,6 +6,7 @@ import uuid
 import pytest
 from osmem_server import OsmemServer
 
+from search.config import wagtail_search_backends
 from tests.factories import OfferFactory
 
 
@@ -44,6 +45,8 @@ def use_elasticsearch(settings, es_server):
     settings.ELASTICSEARCH_INDEX = f"test-{uuid.uuid4().hex[:10]}"
     settings.ELASTICSEARCH_NODE_CLASS = "search.compat.PlainMediaTypeNode"
     settings.ELASTICSEARCH_TIMEOUT = 2
+    settings.WAGTAILSEARCH_BACKENDS = wagtail_search_backends(
+        "elasticsearch", es_server.url, settings.ELASTICSEARCH_INDEX, 2, settings.ELASTICSEARCH_NODE_CLASS)
     yield settings.ELASTICSEARCH_INDEX
     if es_server.server is not None:
         from search.service import search_service

@@ -10,6 +10,8 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from search.config import wagtail_search_backends
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 DEV_SECRET_KEY = "dev-only-insecure-key-do-not-use-in-production"
@@ -164,7 +166,9 @@ ELASTICSEARCH_TIMEOUT = float(os.environ.get("ELASTICSEARCH_TIMEOUT", "2"))
 # Dotted path of an elastic_transport node class; only the loopback stand-in used in tests needs one.
 ELASTICSEARCH_NODE_CLASS = os.environ.get("ELASTICSEARCH_NODE_CLASS", "")
 
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail's own search (admin, other page types) follows the same engine choice.
+WAGTAILSEARCH_BACKENDS = wagtail_search_backends(SEARCH_BACKEND, ELASTICSEARCH_URL, ELASTICSEARCH_INDEX,
+                                                 ELASTICSEARCH_TIMEOUT, ELASTICSEARCH_NODE_CLASS)
 
 LOGGING = {
     "version": 1,

@@ -113,3 +113,32 @@ def test_changes_made_while_elasticsearch_hangs_reach_it_when_it_is_back(use_ela
     assert PendingChange.objects.count() == 0
     assert titles(run(service, "q=Sprachcafé")) == ["Sprachcafé Hilden"]
     assert titles(run(service, "q=Workshop")) == []
+
+
+@pytest.mark.elasticsearch
+def test_wagtail_admin_search_uses_elasticsearch_through_the_same_node_class(use_elasticsearch, offers):
+    from django.core.management import call_command
+    from wagtail.models import Page
+    from wagtail.search.backends import get_search_backend
+
+    offers.make("Workshop Zivilcourage")
+    backend = get_search_backend()
+    assert type(backend).__name__ == "Elasticsearch8SearchBackend"
+    call_command("update_index", stdout=__import__("io").StringIO())
+    assert [page.title for page in backend.search("Zivilcourage", Page)] == ["Workshop Zivilcourage"]
+
+
+@pytest.mark.elasticsearch
+def test_health_check_replays_pending_changes(use_elasticsearch, es_server, offers, client, settings):
+    settings.ELASTICSEARCH_TIMEOUT = 0.5
+    offers.make("Workshop Zivilcourage")
+    process = es_server.server.process
+    process.send_signal(signal.SIGSTOP)
+    try:
+        offers.make("Sprachcafé Hilden")
+        assert client.get("/api/v1/health/").status_code == 503
+    finally:
+        process.send_signal(signal.SIGCONT)
+    body = client.get("/api/v1/health/").json()
+    assert body == {"database": True, "engine": "elasticsearch", "engine_healthy": True, "synced": 1, "pending": 0}
+    assert titles(run(search_service(), "q=Sprachcafé")) == ["Sprachcafé Hilden"]
