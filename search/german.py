@@ -7,10 +7,10 @@ matches (and lets the tests check it), whatever analyzers a given Elasticsearch 
 import re
 import unicodedata
 from functools import lru_cache
+from html import escape
 from pathlib import Path
 
 import snowballstemmer
-from django.utils.html import escape
 
 WORD_RE = re.compile(r"\w+", re.UNICODE)
 _stemmer = snowballstemmer.stemmer("german")
@@ -31,6 +31,8 @@ MIN_PART = 4
 
 def fold(text):
     """Lower-case, ß → ss, and drop accents: "Straße" → "strasse", "Düsseldorf" → "dusseldorf"."""
+    if text.isascii():
+        return text.lower()
     text = unicodedata.normalize("NFKD", text.casefold())
     return "".join(ch for ch in text if not unicodedata.combining(ch))
 
@@ -108,7 +110,7 @@ def highlight(text, query_stems, max_words=None):
     for match in WORD_RE.finditer(text):
         word = match.group(0)
         folded = fold(word)
-        hit = stem(folded) in query_stems or folded in query_stems or any(
+        hit = folded in query_stems or stem(folded) in query_stems or any(
             part in query_stems for part in split_compound(folded)
         )
         out.append(escape(text[last:match.start()]))

@@ -25,6 +25,15 @@ class SearchDocument(models.Model):
         return self.data.get("title", str(self.id))
 
 
+class SearchIndexState(models.Model):
+    """One row whose token changes with every index write, so per-process caches know when to rebuild."""
+
+    token = models.CharField(max_length=32)
+
+    def __str__(self):
+        return self.token
+
+
 class SearchFacet(models.Model):
     """One facet value of a document; filters and counts read this table by (field, value)."""
 

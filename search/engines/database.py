@@ -6,10 +6,16 @@ and faceting are far too slow at 10,000 offers. Text arrives pre-analysed by ``s
 both dialects match the same words; they differ only in the full-text SQL below.
 """
 
+import heapq
+import json
+import uuid
+
 from django.db import connection, transaction
+from django.db.models import F
 from django.utils.dateparse import parse_datetime
 
-from ..models import SearchDocument, SearchFacet
+from ..bitmaps import FacetBitmaps
+from ..models import SearchDocument, SearchFacet, SearchIndexState
 from .base import Engine, EngineResult
 
 TEXT_COLUMNS = ("exact_hi", "stem_hi", "stem_mid", "stem_lo", "parts")
@@ -98,23 +104,41 @@ class DatabaseEngine(Engine):
                     for name, values in doc["facets"].items() for value in values
                 )
                 text.write(cursor, doc)
+            self.touch()
 
     def remove(self, ids):
         ids = list(ids)
         with transaction.atomic(), connection.cursor() as cursor:
             SearchDocument.objects.filter(id__in=ids).delete()
             self.text.delete(cursor, ids)
+            self.touch()
 
-    def rebuild(self, docs, progress=None):
+    def rebuild(self, docs, progress=None, batch_size=500):
         # One transaction: readers keep seeing the old index until the new one is committed.
-        with transaction.atomic():
-            with connection.cursor() as cursor:
-                self.text.clear(cursor)
+        text = self.text
+        with transaction.atomic(), connection.cursor() as cursor:
+            text.clear(cursor)
             SearchDocument.objects.all().delete()
+            batch = []
             for doc in docs:
-                self.index([doc])
-                if progress:
-                    progress(1)
+                batch.append(doc)
+                if len(batch) == batch_size:
+                    self._insert(cursor, text, batch, progress)
+                    batch = []
+            self._insert(cursor, text, batch, progress)
+            self.touch()
+
+    @staticmethod
+    def _insert(cursor, text, docs, progress):
+        SearchDocument.objects.bulk_create(SearchDocument(id=doc["id"], **_row(doc)) for doc in docs)
+        SearchFacet.objects.bulk_create(
+            SearchFacet(document_id=doc["id"], field=name, value=value[:120])
+            for doc in docs for name, values in doc["facets"].items() for value in values
+        )
+        for doc in docs:
+            text.write(cursor, doc)
+        if progress and docs:
+            progress(len(docs))
 
     def healthy(self):
         return True
@@ -124,58 +148,55 @@ class DatabaseEngine(Engine):
 
     # -- reading -------------------------------------------------------------------------------
     def search(self, plan):
-        text = self.text
+        bitmaps = self.bitmaps()
+        scores = None
         if plan.terms:
-            match_sql, params = text.match(plan)
+            sql, params = self.text.match(plan)
+            with connection.cursor() as cursor:
+                cursor.execute(sql, params)
+                scores = dict(cursor.fetchall())
+            matches = bitmaps.of_ids(scores)
         else:
-            match_sql, params = "SELECT id, 0.0 AS score FROM search_searchdocument", []
+            matches = bitmaps.everything
 
-        conditions = {}
-        for name, values in plan.filters.items():
-            marks = ", ".join(["%s"] * len(values))
-            conditions[name] = (
-                f"m.id IN (SELECT document_id FROM search_searchfacet WHERE field = %s AND value IN ({marks}))",
-                [name, *values],
-            )
+        filters = {name: bitmaps.filter(name, values) for name, values in plan.filters.items()}
 
-        def where(skip=None):
-            parts = [conditions[n] for n in conditions if n != skip]
-            return (" AND ".join(p[0] for p in parts) or "1 = 1"), [v for p in parts for v in p[1]]
+        def within(skip=None):
+            bits = matches
+            for name, filter_bits in filters.items():
+                if name != skip:
+                    bits &= filter_bits
+            return bits
 
-        all_sql, all_params = where()
-        base = f"WITH m AS ({match_sql}) "
-        with connection.cursor() as cursor:
-            cursor.execute(
-                base + "SELECT m.id, d.data FROM m JOIN search_searchdocument d ON d.id = m.id "
-                f"WHERE {all_sql} ORDER BY m.score DESC, d.sort_date DESC, m.id DESC LIMIT %s OFFSET %s",
-                params + all_params + [plan.limit, plan.offset],
-            )
-            rows = cursor.fetchall()
-            cursor.execute(base + f"SELECT COUNT(*) FROM m WHERE {all_sql}", params + all_params)
-            total = cursor.fetchone()[0]
-            facet_counts = self._facet_counts(cursor, base, params, plan, where)
+        hits = within()
+        # Disjunctive counts: each facet is counted within every filter but its own.
+        facet_counts = {name: bitmaps.counts(name, within(skip=name)) for name in plan.facets}
+        if scores is None:
+            ids = bitmaps.first(hits, plan.offset, plan.limit)
+        else:
+            # Best first, ties newest first (positions are in newest-first order); only one page is sorted.
+            position = bitmaps.position
+            ranked = ((-score, position[i]) for i, score in scores.items() if i in position)
+            if hits != matches:
+                member = bitmaps.members(hits)
+                ranked = (pair for pair in ranked if member(pair[1]))
+            top = heapq.nsmallest(plan.offset + plan.limit, ranked)
+            ids = [bitmaps.ids[pos] for _score, pos in top[plan.offset:]]
+        data = dict(SearchDocument.objects.filter(id__in=ids).values_list("id", "data"))
+        return EngineResult(ids=ids, total=hits.bit_count(), facet_counts=facet_counts,
+                            data={i: _json(v) for i, v in data.items()})
 
-        data = {row[0]: _json(row[1]) for row in rows}
-        return EngineResult(ids=[row[0] for row in rows], total=total, facet_counts=facet_counts, data=data)
-
-    def _facet_counts(self, cursor, base, params, plan, where):
-        """Disjunctive counts for every facet in one pass: a facet ignores its own filter only."""
-        cases, case_params = [], []
-        for name in plan.facets:
-            sql, values = where(skip=name)
-            cases.append(f"WHEN %s THEN ({sql})")
-            case_params += [name, *values]
-        marks = ", ".join(["%s"] * len(plan.facets))
-        cursor.execute(
-            base + "SELECT f.field, f.value, COUNT(*) FROM m JOIN search_searchfacet f ON f.document_id = m.id "
-            f"WHERE f.field IN ({marks}) AND (CASE f.field {' '.join(cases)} ELSE 1 = 0 END) "
-            "GROUP BY f.field, f.value",
-            params + list(plan.facets) + case_params,
-        )
-        counts = {name: {} for name in plan.facets}
-        for field, value, count in cursor.fetchall():
-            counts[field][value] = count
-        return counts
+    def bitmaps(self):
+        """This process's facet bitmaps, rebuilt when the index has changed since they were built."""
+        token = self.version()
+        key = (connection.alias, connection.settings_dict["NAME"])
+        cached = _bitmaps.get(key)
+        if cached is None or cached[0] != token:
+            ordered = SearchDocument.objects.order_by(F("sort_date").desc(nulls_last=True), "-id")
+            rows = SearchFacet.objects.values_list("document_id", "field", "value").iterator(chunk_size=5000)
+            cached = (token, FacetBitmaps(ordered.values_list("id", flat=True), rows))
+            _bitmaps[key] = cached
+        return cached[1]
 
     def suggest(self, prefix, limit=8):
         sql, params = self.text.prefix(prefix)
@@ -194,11 +215,16 @@ class DatabaseEngine(Engine):
         return counts
 
     def version(self):
-        """Changes whenever the index changes; keys caches derived from it."""
-        from django.db.models import Count, Max
+        """A token that changes with every write to the index; keys caches derived from it."""
+        state = SearchIndexState.objects.filter(pk=1).values_list("token", flat=True).first()
+        return state or ""
 
-        agg = SearchDocument.objects.aggregate(n=Count("id"), t=Max("updated_at"))
-        return (agg["n"], agg["t"])
+    @staticmethod
+    def touch():
+        SearchIndexState.objects.update_or_create(pk=1, defaults={"token": uuid.uuid4().hex})
+
+
+_bitmaps = {}
 
 
 def _row(doc):
@@ -212,8 +238,4 @@ def _row(doc):
 
 
 def _json(value):
-    if isinstance(value, str):
-        import json
-
-        return json.loads(value)
-    return value
+    return json.loads(value) if isinstance(value, str) else value

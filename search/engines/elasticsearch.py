@@ -22,6 +22,7 @@ FACET_FIELDS = ("kind", "city", "target_group", "language", "format", "tag", "fr
 WEIGHTS = {"exact_hi": 12, "stem_hi": 6, "stem_mid": 3, "stem_lo": 1, "parts": 0.5}
 FUZZY_BOOST = 0.3
 FACET_SIZE = 200
+REBUILD_TIMEOUT = 300
 
 MAPPING = {
     "doc_id": Long(),
@@ -44,6 +45,8 @@ class ElasticsearchEngine(Engine):
         if node_class is not None:
             options["node_class"] = node_class
         self.client = Elasticsearch(url, **options)
+        # Bulk rebuilds may take long; searches and single writes keep the short timeout and fall back.
+        self.bulk_client = self.client.options(request_timeout=REBUILD_TIMEOUT)
         self.alias = index
 
     # -- index management -----------------------------------------------------------------------
@@ -76,7 +79,7 @@ class ElasticsearchEngine(Engine):
         with _guard():
             name = self._new_index()
             actions = (_action(name, doc) for doc in _counted(docs, progress))
-            bulk(self.client, actions, chunk_size=500, refresh=True)
+            bulk(self.bulk_client, actions, chunk_size=500, refresh=True)
             old = self._indices_behind_alias()
             if self.client.indices.exists(index=self.alias) and not old:
                 self.client.indices.delete(index=self.alias)

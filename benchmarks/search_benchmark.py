@@ -1,0 +1,206 @@
+"""Search benchmark: generated offers, both engines, latency of a mixed query set. Prints figures only.
+
+    .venv/bin/python benchmarks/search_benchmark.py [--offers 10000] [--queries 300] [--engines database,elasticsearch]
+
+Runs on a scratch database (a SQLite file under .tmp/, or ``DATABASE_URL`` if set: point it at an empty
+PostgreSQL database) and, for Elasticsearch, on the loopback stand-in the tests use (or ``ELASTICSEARCH_URL``).
+Offers are generated as search documents through ``search.documents.build_document``, the same function
+that indexes real offer pages, so indexing and querying do the real work; page creation itself is not measured.
+Measured in-process through ``SearchService.search`` (the path the catalogue and the API take).
+"""
+
+import argparse
+import os
+import random
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+CITIES = [("erkrath", "Erkrath"), ("haan", "Haan"), ("heiligenhaus", "Heiligenhaus"), ("hilden", "Hilden"),
+          ("langenfeld", "Langenfeld"), ("mettmann", "Mettmann"), ("monheim", "Monheim am Rhein"),
+          ("ratingen", "Ratingen"), ("velbert", "Velbert"), ("wuelfrath", "Wülfrath"), ("kreisweit", "Kreisweit")]
+GROUPS = [("schulen-lehrkraefte", "Schulen und Lehrkräfte"), ("kinder-jugendliche", "Kinder und Jugendliche"),
+          ("jugendarbeit", "Fachkräfte der Jugendarbeit"), ("sportvereine", "Sportvereine"),
+          ("eltern-familien", "Eltern und Familien"), ("betroffene", "Betroffene von Rassismus und rechter Gewalt"),
+          ("verwaltung-politik", "Verwaltung und Politik"), ("zivilgesellschaft", "Zivilgesellschaft und Ehrenamt")]
+FORMS = ["Workshop", "Projekttag", "Fortbildung", "Beratungsstelle", "Fachtag", "Training", "Planspiel",
+         "Qualifizierung", "Sprechstunde", "Ausstellung", "Seminar", "Netzwerktreffen"]
+TOPICS = ["Zivilcourage", "Rassismuskritik", "Demokratiebildung", "Antisemitismus", "Hate Speech",
+          "Diskriminierung", "Rechtsextremismus", "Vielfalt", "Erinnerungskultur", "Medienkompetenz",
+          "Rassismusprävention", "Fair Play im Sport", "Elternarbeit", "Radikalisierung", "Empowerment"]
+# Text words drawn with Zipf-like weights (a few common, many rare), as in real offer descriptions.
+WORDS = ("Schülerinnen Schüler Lehrkräfte Jugendliche Eltern Verein Training Gruppe Klasse Alltag Gespräch "
+         "Rollenspiel Methoden Beispiele Austausch Beratung Unterstützung Begleitung Vorurteile Sprache Netz "
+         "Kommune Verwaltung Fachkräfte Ehrenamt Geflüchtete Familien Stadtteil Schule Jugendzentrum Sportplatz "
+         "Kabine Trainer Schiedsrichter Musik Symbole Codes Parolen Argumente Grundrechte Mitbestimmung "
+         "Ausgrenzung Zugehörigkeit Identität Herkunft Religion Kopftuch Moschee Synagoge Kirche Gedenkstätte "
+         "Stolpersteine Zeitzeugen Geschichte Nationalsozialismus Verschwörungserzählungen Desinformation "
+         "Kommentare Plattformen Videos Podcast Graffiti Theater Film Lesung Ausstellung Führung Rundgang "
+         "Stadtrat Bürgermeisterin Polizei Jugendamt Jobcenter Ausländerbehörde Wohnungssuche Arbeitsplatz "
+         "Ausbildung Betrieb Azubis Kita Grundschule Gesamtschule Gymnasium Realschule Berufskolleg Hochschule "
+         "Mädchen Jungen Senioren Nachbarschaft Moscheegemeinde Migrantenorganisation Integrationsrat "
+         "Dolmetschung Gebärdensprache Barrierefreiheit Inklusion Behinderung Gewalt Bedrohung Beleidigung "
+         "Anzeige Prozess Opfer Zeugen Schutz Sicherheit Vertrauen Selbstbewusstsein Empowerment Solidarität "
+         "Haltung Verantwortung Mut Courage Handlungsstrategien Deeskalation Konflikte Mediation Streitschlichtung "
+         "Leitbild Satzung Vorstand Mitglieder Übungsleitung Lizenz Zertifikat Modul Abendkurs Wochenende "
+         "Ferien Projektwoche Fahrt Begegnung Fest Turnier Lauf Aktionstag Kampagne Plakat Broschüre Handreichung "
+         "Material Methodenkoffer Planspiel Quiz Debatte Diskussion Vortrag Fachtag Konferenz Netzwerk").split()
+WORD_WEIGHTS = [1 / (rank + 1) for rank in range(len(WORDS))]
+PROVIDERS = ["Kommunales Integrationszentrum Kreis Mettmann", "KreisSportBund Mettmann", "Jugendmigrationsdienst",
+             "Volkshochschule", "Mobile Beratung gegen Rechtsextremismus", "Caritasverband", "Diakonie",
+             "Stadtjugendring", "Familienzentrum", "Integrationsagentur"]
+QUERIES = ["Workshop Zivilcourage", "Beratung", "Fortbildung Rassismuskritik", "Schueler", "Demokratie",
+           "Antisemitismus Schule", "Hate Speech", "Sport Verein", "Eltern", "Planspiel Kommunalpolitik",
+           "Diskriminierung Beratung", "Prävention", "Workshops Zivilcourage Klasse 8", "Geflüchtete Familien"]
+
+
+def generate(count, seed=42):
+    from search.documents import build_document
+
+    rng = random.Random(seed)
+    all_cities = [slug for slug, _ in CITIES]
+    for n in range(1, count + 1):
+        form, topic = rng.choice(FORMS), rng.choice(TOPICS)
+        cities = rng.sample(CITIES, 1 if rng.random() < 0.85 else 2)
+        yield build_document(
+            id=n, external_id=f"bench-{n}", title=f"{form} {topic} {cities[0][1]}",
+            summary=" ".join(rng.choices(WORDS, WORD_WEIGHTS, k=14)),
+            description=" ".join(rng.choices(WORDS, WORD_WEIGHTS, k=60)),
+            kind=rng.choice(["measure", "contact_point", "qualification"]),
+            format=rng.choice(["in_person", "online", "hybrid"]), is_free=rng.random() < 0.7,
+            cities=cities, target_groups=rng.sample(GROUPS, rng.randint(1, 3)),
+            languages=["de"] + rng.sample(["en", "tr", "ar", "uk", "ru", "pl"], rng.randint(0, 2)),
+            tags=rng.sample(TOPICS, 2), provider=rng.choice(PROVIDERS), town=cities[0][1],
+            url=f"/angebote/bench-{n}/",
+            published=f"2026-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}T10:00:00+01:00",
+            all_city_slugs=all_cities,
+        )
+
+
+def query_mix(rng, count):
+    """Text, text with four facets, facets only, and paging: what the catalogue and widgets ask."""
+    mix = []
+    for n in range(count):
+        text = rng.choice(QUERIES)
+        city = rng.choice(CITIES[:10])[0]
+        group = rng.choice(GROUPS)[0]
+        shape = n % 4
+        if shape == 0:
+            params = {"q": [text]}
+        elif shape == 1:
+            params = {"q": [text], "city": [city], "target_group": [group], "kind": ["measure", "qualification"],
+                      "format": ["in_person"]}
+        elif shape == 2:
+            params = {"city": [city], "target_group": [group]}
+        else:
+            params = {"q": [text], "city": [city], "page": ["2"]}
+        mix.append((shape, params))
+    return mix
+
+
+def measure(service, mix):
+    from search.query import SearchQuery
+
+    timings = {shape: [] for shape in range(4)}
+    for shape, params in mix:
+        query = SearchQuery.from_params(params)
+        start = time.perf_counter()
+        service.search(query, record=False)
+        timings[shape].append((time.perf_counter() - start) * 1000)
+    return timings
+
+
+def report(name, timings):
+    labels = {0: "text", 1: "text + 4 facets", 2: "facets only", 3: "text + city, page 2"}
+    every = [t for values in timings.values() for t in values]
+    print(f"  {name}: all queries p50 {pct(every, 50):.1f} ms, p95 {pct(every, 95):.1f} ms, max {max(every):.1f} ms")
+    for shape, values in timings.items():
+        print(f"    {labels[shape]:<22} p50 {pct(values, 50):6.1f} ms   p95 {pct(values, 95):6.1f} ms"
+              f"   n={len(values)}")
+
+
+def pct(values, p):
+    return statistics.quantiles(values, n=100, method="inclusive")[p - 1] if len(values) > 1 else values[0]
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--offers", type=int, default=10_000)
+    parser.add_argument("--queries", type=int, default=400)
+    parser.add_argument("--engines", default="database,elasticsearch")
+    args = parser.parse_args()
+
+    scratch = ROOT / ".tmp" / "benchmark.sqlite3"
+    if not os.environ.get("DATABASE_URL"):
+        scratch.parent.mkdir(exist_ok=True)
+        scratch.unlink(missing_ok=True)
+        os.environ["DATABASE_URL"] = f"sqlite:///{scratch}"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kreissite.settings.base")
+    os.environ["DEBUG"] = "true"
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+
+    from search.engines.database import DatabaseEngine
+    from search.service import SearchService, make_engine
+
+    call_command("migrate", verbosity=0)
+    print(f"Search benchmark: {args.offers} offers, {args.queries} queries per engine, "
+          f"database {connection.vendor}, {time.strftime('%Y-%m-%d %H:%M')}")
+    start = time.perf_counter()
+    docs = list(generate(args.offers))
+    print(f"  documents built (German analysis): {time.perf_counter() - start:.1f} s")
+
+    database = DatabaseEngine()
+    start = time.perf_counter()
+    database.rebuild(docs)
+    print(f"  database engine indexing: {time.perf_counter() - start:.1f} s")
+    mix = query_mix(random.Random(7), args.queries)
+
+    if "database" in args.engines:
+        service = SearchService(database, database)
+        measure(service, mix[:50])  # warm caches
+        report(f"database ({connection.vendor})", measure(service, mix))
+
+    if "elasticsearch" in args.engines:
+        server = None
+        from django.conf import settings
+
+        if not os.environ.get("ELASTICSEARCH_URL"):
+            server = start_stand_in()
+            settings.ELASTICSEARCH_URL = server[1]
+            settings.ELASTICSEARCH_NODE_CLASS = "search.compat.PlainMediaTypeNode"
+        settings.ELASTICSEARCH_INDEX = "benchmark"
+        try:
+            engine = make_engine("elasticsearch")
+            start = time.perf_counter()
+            engine.rebuild(docs)
+            print(f"  elasticsearch indexing ({'stand-in' if server else settings.ELASTICSEARCH_URL}): "
+                  f"{time.perf_counter() - start:.1f} s")
+            service = SearchService(engine, database)
+            measure(service, mix[:50])
+            report("elasticsearch", measure(service, mix))
+        finally:
+            if server:
+                server[0].terminate()
+
+
+def start_stand_in():
+    import json
+
+    binary = Path(__import__("osmem_server").__file__).parent / "bin" / "osmem-server"
+    process = subprocess.Popen([str(binary), "--addr", "127.0.0.1:0", "--no-stdin-watch", "--no-ja"],
+                               stdout=subprocess.PIPE, text=True)
+    url = json.loads(process.stdout.readline())["url"]
+    return process, url
+
+
+if __name__ == "__main__":
+    main()
