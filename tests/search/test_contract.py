@@ -142,3 +142,15 @@ def test_zero_result_searches_are_recorded_without_personal_data(service, catalo
     recorded = ZeroResultQuery.objects.get()
     assert recorded.query == "klimaschutz senioren"
     assert recorded.filters == {"city": ["hilden"]}
+
+
+def test_private_offers_leave_the_index(service, offers, catalogue, django_capture_on_commit_callbacks):
+    from wagtail.models import PageViewRestriction
+
+    with django_capture_on_commit_callbacks(execute=True):
+        restriction = PageViewRestriction.objects.create(page=catalogue["workshop"],
+                                                         restriction_type=PageViewRestriction.LOGIN)
+    assert titles(run(service, "q=Zivilcourage")) == []
+    with django_capture_on_commit_callbacks(execute=True):
+        restriction.delete()
+    assert titles(run(service, "q=Zivilcourage")) == ["Workshop Zivilcourage für Schüler"]
