@@ -88,3 +88,9 @@ def test_offer_page_shows_what_a_teacher_needs(client, demo):
 def test_english_interface_is_available(client, demo):
     response = client.get("/", HTTP_ACCEPT_LANGUAGE="en")
     assert '<html lang="en">' in response.content.decode()
+
+
+def test_catalogue_in_english(client, demo):
+    html = client.get("/angebote/stadt/hilden/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "<h1>Offers in Hilden</h1>" in html
+    assert "Apply filters" in html and "Kind of offer" in html and "25 offers" in html
