@@ -296,6 +296,47 @@ def save_offer(catalogue, page, values, *, publish, user):
     return page
 
 
+def offer_to_row(offer):
+    """One offer as an import row (all columns), so that an export can be imported again unchanged."""
+    from django.utils.html import strip_tags
+
+    def yes_no(value):
+        return "" if value is None else ("ja" if value else "nein")
+
+    paragraphs = [strip_tags(p) for p in (offer.description or "").replace("</p>", "</p>\n\n").split("\n\n")]
+    dates = [d.start.astimezone(timezone.get_current_timezone()).replace(tzinfo=None).isoformat(timespec="minutes")
+             + ("/" + d.end.astimezone(timezone.get_current_timezone()).replace(tzinfo=None).isoformat(
+                 timespec="minutes") if d.end else "")
+             for d in offer.dates.all()]
+    return {
+        "external_id": offer.external_id or f"offer-{offer.pk}",
+        "kind": offer.kind,
+        "title": offer.title,
+        "summary": offer.summary,
+        "description": "\n\n".join(p.strip() for p in paragraphs if p.strip()),
+        "target_groups": SEPARATOR.join(t.slug for t in offer.target_groups.all()),
+        "cities": SEPARATOR.join(c.slug for c in offer.cities.all()),
+        "tags": SEPARATOR.join(sorted(item.tag.name for item in offer.tagged_items.all())),
+        "provider": offer.provider.name if offer.provider else "",
+        "cost": offer.cost,
+        "languages": SEPARATOR.join(lang.slug for lang in offer.languages.all()),
+        "contact_name": offer.contact_name,
+        "email": offer.email,
+        "phone": offer.phone,
+        "website": offer.website,
+        "street": offer.street,
+        "postcode": offer.postcode,
+        "town": offer.town,
+        "dates": SEPARATOR.join(dates),
+        "registration_url": offer.registration_url,
+        "format": offer.format,
+        "free": yes_no(offer.is_free),
+        "age_min": "" if offer.age_min is None else str(offer.age_min),
+        "age_max": "" if offer.age_max is None else str(offer.age_max),
+        "barrier_free": yes_no(offer.barrier_free),
+    }
+
+
 def _paragraphs(text):
     from django.utils.html import escape
 

@@ -1,5 +1,7 @@
 """The catalogue's request handling, kept out of the page model: query in, template context out."""
 
+from urllib.parse import urlencode
+
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
@@ -30,8 +32,10 @@ def catalogue_context(request, preset=None):
         for facet in result.facets.get(name, [])
         if facet.selected
     ] + [("tag", tag, "#" + tag) for tag in query.selected("tag")]
+    params = urlencode(query.to_params())
     return {
         "query": query,
+        "query_string": f"?{params}" if params else "",
         "result": result,
         "page_obj": paginator.get_page(query.page),
         "facet_groups": [((name, heading), result.facets.get(name, [])) for name, heading in FACET_HEADINGS],

@@ -91,6 +91,15 @@ class SearchService:
                                            filters={k: list(v) for k, v in query.filters.items()})
         return result
 
+    def matching_ids(self, query, limit=5000):
+        """Ids of every offer the query finds (up to ``limit``), best first: for feeds and exports."""
+        plan = self.plan(query)
+        plan.offset, plan.limit, plan.facets = 0, limit, ()
+        try:
+            return self.primary.search(plan).ids
+        except EngineUnavailable:
+            return self.fallback.search(plan).ids
+
     def plan(self, query):
         filters = dict(query.filters)
         if "tag" in filters:

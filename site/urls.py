@@ -13,6 +13,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include(api_urls)),
+    path("", include("syndication.urls")),
 ]
 
 if settings.DEBUG:

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "catalogue",
     "search",
     "api",
+    "syndication",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",

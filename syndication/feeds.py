@@ -1,0 +1,60 @@
+"""Atom and RSS feeds of new and updated offers, filterable like the catalogue (Django's syndication)."""
+
+from django.contrib.syndication.views import Feed
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+
+from .results import InvalidQuery, matching_offers, validated_query
+
+FEED_SIZE = 50
+
+
+class OfferFeed(Feed):
+    feed_type = Atom1Feed
+    title = "Präventionskatalog Kreis Mettmann: neue und aktualisierte Angebote"
+    description = "Maßnahmen, Anlaufstellen und Qualifizierungen gegen Rechtsextremismus und Rassismus."
+    link = "/angebote/"
+
+    def __call__(self, request, *args, **kwargs):
+        try:
+            return super().__call__(request, *args, **kwargs)
+        except InvalidQuery as invalid:
+            return invalid.response()
+
+    def get_object(self, request):
+        self.request = request
+        return validated_query(request)
+
+    def items(self, query):
+        offers = matching_offers(query)
+        return sorted(offers, key=lambda o: o.last_published_at or o.first_published_at, reverse=True)[:FEED_SIZE]
+
+    def item_title(self, offer):
+        return offer.title
+
+    def item_description(self, offer):
+        return offer.summary
+
+    def item_link(self, offer):
+        return offer.get_url(self.request)
+
+    def item_guid(self, offer):
+        return self.request.build_absolute_uri(f"/api/v1/offers/{offer.pk}/")
+
+    item_guid_is_permalink = False
+
+    def item_pubdate(self, offer):
+        return offer.first_published_at
+
+    def item_updateddate(self, offer):
+        return offer.last_published_at
+
+    def item_categories(self, offer):
+        return [offer.get_kind_display()] + [c.name for c in offer.cities.all()] + [
+            t.name for t in offer.target_groups.all()]
+
+    def item_author_name(self, offer):
+        return offer.provider.name if offer.provider else None
+
+
+class OfferRssFeed(OfferFeed):
+    feed_type = Rss201rev2Feed

@@ -1,0 +1,14 @@
+from django.urls import path
+
+from .calendar import offer_calendar
+from .exports import export_offers
+from .feeds import OfferFeed, OfferRssFeed
+
+app_name = "syndication"
+urlpatterns = [
+    path("feeds/angebote.atom", OfferFeed(), name="atom"),
+    path("feeds/angebote.rss", OfferRssFeed(), name="rss"),
+    path("feeds/angebote.ics", offer_calendar, name="ical"),
+    path("export/angebote.csv", export_offers, {"fmt": "csv"}, name="csv"),
+    path("export/angebote.xlsx", export_offers, {"fmt": "xlsx"}, name="xlsx"),
+]

@@ -1,0 +1,97 @@
+"""Feeds, calendar and exports, each parsed back with a real parser."""
+
+import csv
+import io
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import feedparser
+import openpyxl
+import pytest
+from icalendar import Calendar
+
+from catalogue.importing import COLUMNS, OPTIONAL_COLUMNS, import_rows, offer_to_row
+from catalogue.models import OfferDate, OfferPage
+
+pytestmark = pytest.mark.django_db
+BERLIN = ZoneInfo("Europe/Berlin")
+
+
+@pytest.fixture
+def catalogue(use_database, offers):
+    course = offers.make("Fortbildung Rechte Codes", kind="qualification", cities=["kreisweit"],
+                         description="<p>Erster Absatz.</p><p>Zweiter Absatz.</p>", tags=["Codes", "Fortbildung"],
+                         provider="Mobile Beratung", age_min=14, barrier_free=True, street="Am Rathaus 1",
+                         postcode="40721", town="Hilden", email="info@example.org")
+    course = course.get_latest_revision_as_object()
+    course.dates = [OfferDate(start=datetime(2099, 2, 4, 14, 0, tzinfo=BERLIN),
+                              end=datetime(2099, 2, 4, 17, 30, tzinfo=BERLIN))]
+    course = offers.republish(course)
+    return {
+        "course": course,
+        "hilden": offers.make("Workshop Zivilcourage", cities=["hilden"]),
+        "velbert": offers.make("Beratungsstelle Velbert", cities=["velbert"], kind="contact_point"),
+    }
+
+
+def test_atom_feed_filtered_by_city(client, catalogue):
+    response = client.get("/feeds/angebote.atom", {"city": "hilden"})
+    feed = feedparser.parse(response.content)
+    assert feed.version == "atom10" and not feed.bozo
+    assert sorted(entry.title for entry in feed.entries) == ["Fortbildung Rechte Codes", "Workshop Zivilcourage"]
+    entry = next(e for e in feed.entries if e.title == "Workshop Zivilcourage")
+    assert entry.link == "http://testserver" + catalogue["hilden"].url
+
+
+def test_rss_feed_filtered_by_target_group(client, catalogue):
+    feed = feedparser.parse(client.get("/feeds/angebote.rss", {"kind": "contact_point"}).content)
+    assert feed.version == "rss20" and not feed.bozo
+    assert [entry.title for entry in feed.entries] == ["Beratungsstelle Velbert"]
+
+
+def test_feed_rejects_unknown_filters(client, catalogue):
+    response = client.get("/feeds/angebote.atom", {"city": "atlantis"})
+    assert response.status_code == 400 and "atlantis" in response.content.decode()
+
+
+def test_icalendar_feed_of_dated_offers(client, catalogue):
+    response = client.get("/feeds/angebote.ics", {"city": "velbert"})
+    assert response["Content-Type"].startswith("text/calendar")
+    calendar = Calendar.from_ical(response.content)
+    events = list(calendar.walk("VEVENT"))
+    assert len(events) == 1  # the district-wide course; the Velbert counselling has no dates
+    event = events[0]
+    assert str(event["summary"]) == "Fortbildung Rechte Codes"
+    assert event.decoded("dtstart") == datetime(2099, 2, 4, 14, 0, tzinfo=BERLIN)
+    assert event.decoded("dtend") == datetime(2099, 2, 4, 17, 30, tzinfo=BERLIN)
+    assert str(event["url"]) == "http://testserver" + catalogue["course"].url
+    assert str(event["location"]) == "Am Rathaus 1, 40721 Hilden"
+
+
+def test_csv_export_has_the_import_columns_and_round_trips(client, catalogue):
+    response = client.get("/export/angebote.csv")
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8"))))
+    assert list(rows[0]) == COLUMNS + OPTIONAL_COLUMNS
+    titles = {"Fortbildung Rechte Codes", "Workshop Zivilcourage", "Beratungsstelle Velbert"}
+    assert {r["title"] for r in rows} == titles
+    before = {o.external_id: offer_to_row(o) for o in OfferPage.objects.all()}
+
+    report = import_rows(rows, publish=True)
+    assert report.ok and not report.created and len(report.updated) == 3
+    after = {o.external_id: offer_to_row(o) for o in OfferPage.objects.all()}
+    assert after == before
+    assert before[catalogue["course"].external_id]["dates"] == "2099-02-04T14:00/2099-02-04T17:30"
+
+
+def test_xlsx_export_of_a_filtered_result(client, catalogue):
+    response = client.get("/export/angebote.xlsx", {"kind": "qualification"})
+    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    values = list(sheet.values)
+    assert list(values[0]) == COLUMNS + OPTIONAL_COLUMNS
+    assert [row[2] for row in values[1:]] == ["Fortbildung Rechte Codes"]
+
+
+def test_catalogue_page_links_feeds_and_exports_of_its_result(client, catalogue):
+    html = client.get("/angebote/", {"city": "hilden"}).content.decode()
+    assert 'href="/feeds/angebote.atom?city=hilden"' in html
+    assert 'href="/export/angebote.xlsx?city=hilden"' in html
