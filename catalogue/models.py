@@ -151,6 +151,16 @@ class CatalogueIndexPage(RoutablePageMixin, Page):
             response.status_code = 400
         return response
 
+    def get_sitemap_urls(self, request=None):
+        """The catalogue and its landing pages per city and target group."""
+        urls = super().get_sitemap_urls(request)
+        base = self.get_full_url(request)
+        urls += [{"location": f"{base}stadt/{slug}/", "lastmod": self.last_published_at}
+                 for slug in City.objects.values_list("slug", flat=True)]
+        urls += [{"location": f"{base}zielgruppe/{slug}/", "lastmod": self.last_published_at}
+                 for slug in TargetGroup.objects.values_list("slug", flat=True)]
+        return urls
+
     @path("")
     def catalogue(self, request):
         return self.render_results(request)

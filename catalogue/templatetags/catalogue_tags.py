@@ -1,10 +1,15 @@
 """Template helpers for shareable catalogue URLs and offer display."""
 
+import json
 from urllib.parse import urlencode
 
 from django import template
+from django.utils.safestring import mark_safe
 
+from catalogue.structured_data import offer_jsonld
 from catalogue.taxonomy import OfferFormat, OfferKind
+
+_JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 register = template.Library()
 
@@ -36,3 +41,12 @@ def kind_label(value):
 @register.filter
 def format_label(value):
     return dict(OfferFormat.choices).get(value, value)
+
+
+@register.simple_tag(takes_context=True)
+def structured_data(context, offer):
+    """The offer's schema.org JSON-LD in a script element (escaped like Django's json_script)."""
+    request = context["request"]
+    data = offer_jsonld(offer, request.build_absolute_uri(offer.get_url(request)))
+    payload = json.dumps(data, ensure_ascii=False).translate(_JSON_ESCAPES)
+    return mark_safe(f'<script type="application/ld+json">{payload}</script>')  # noqa: S308 - escaped above

@@ -1,0 +1,106 @@
+"""schema.org JSON-LD, Open Graph and the sitemap, parsed and checked."""
+
+import json
+import xml.etree.ElementTree as ET
+from datetime import datetime
+from html.parser import HTMLParser
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from catalogue.models import OfferDate
+
+pytestmark = pytest.mark.django_db
+
+
+class HeadParser(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.jsonld, self.meta, self._in_jsonld = [], {}, False
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "script" and attrs.get("type") == "application/ld+json":
+            self._in_jsonld = True
+        if tag == "meta" and "property" in attrs:
+            self.meta[attrs["property"]] = attrs.get("content")
+
+    def handle_endtag(self, tag):
+        self._in_jsonld = False
+
+    def handle_data(self, data):
+        if self._in_jsonld:
+            self.jsonld.append(json.loads(data))
+
+
+def parse(client, offer):
+    parser = HeadParser()
+    parser.feed(client.get(offer.url).content.decode())
+    return parser
+
+
+def with_dates(offers, offer, *dates):
+    draft = offer.get_latest_revision_as_object()
+    draft.dates = [OfferDate(start=start, end=end) for start, end in dates]
+    return offers.republish(draft)
+
+
+BERLIN = ZoneInfo("Europe/Berlin")
+
+
+def test_qualification_is_a_course_with_instances_and_provider(client, use_database, offers):
+    course = offers.make("Fortbildung Rechte Codes", kind="qualification", fmt="online", provider="Mobile Beratung",
+                         cities=["kreisweit"], email="info@example.org", cost="kostenfrei", tags=["Codes"])
+    course = with_dates(offers, course,
+                        (datetime(2027, 2, 4, 14, tzinfo=BERLIN), datetime(2027, 2, 4, 17, tzinfo=BERLIN)))
+    [data] = parse(client, course).jsonld
+    assert data["@context"] == "https://schema.org" and data["@type"] == "Course"
+    assert data["name"] == "Fortbildung Rechte Codes"
+    assert data["url"] == "http://testserver" + course.url
+    assert data["provider"]["name"] == "Mobile Beratung"
+    assert data["provider"]["contactPoint"]["email"] == "info@example.org"
+    assert data["hasCourseInstance"] == [{"@type": "CourseInstance", "courseMode": "online",
+                                          "startDate": "2027-02-04T13:00:00+00:00",
+                                          "endDate": "2027-02-04T16:00:00+00:00"}]
+    assert data["audience"] == [{"@type": "Audience", "audienceType": "Schulen und Lehrkräfte"}]
+
+
+def test_dated_measure_is_an_event_with_place(client, use_database, offers):
+    event = offers.make("Projekttag Demokratie", kind="measure", street="Am Rathaus 1", postcode="40721",
+                        town="Hilden")
+    event = with_dates(offers, event, (datetime(2027, 3, 11, 8, tzinfo=BERLIN), None),
+                       (datetime(2027, 3, 12, 8, tzinfo=BERLIN), None))
+    [data] = parse(client, event).jsonld
+    assert data["@type"] == "Event"
+    assert data["eventAttendanceMode"] == "https://schema.org/OfflineEventAttendanceMode"
+    assert data["location"]["address"]["postalCode"] == "40721"
+    assert len(data["subEvent"]) == 2
+
+
+def test_contact_point_is_a_service_for_its_area(client, use_database, offers):
+    service = offers.make("Beratungsstelle", kind="contact_point", cities=["velbert", "kreisweit"], phone="02051 1")
+    parser = parse(client, service)
+    [data] = parser.jsonld
+    assert data["@type"] == "Service"
+    assert data["areaServed"] == [{"@type": "City", "name": "Velbert"},
+                                  {"@type": "AdministrativeArea", "name": "Kreis Mettmann"}]
+    assert data["availableChannel"]["servicePhone"]["telephone"] == "02051 1"
+    assert parser.meta["og:title"] == "Beratungsstelle" and parser.meta["og:type"] == "article"
+    assert parser.meta["og:url"] == "http://testserver" + service.url
+
+
+def test_json_ld_cannot_break_out_of_its_script(client, use_database, offers):
+    offer = offers.make("</script><script>alert(1)</script>", summary="a & b < c")
+    html = client.get(offer.url).content.decode()
+    assert "<script>alert(1)" not in html
+    assert parse(client, offer).jsonld[0]["name"] == "</script><script>alert(1)</script>"
+
+
+def test_sitemap_lists_offers_and_landing_pages(client, use_database, offers):
+    offer = offers.make("Workshop Zivilcourage")
+    root = ET.fromstring(client.get("/sitemap.xml").content)
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    locations = {loc.text for loc in root.findall("s:url/s:loc", ns)}
+    assert "http://localhost/angebote/" + offer.slug + "/" in locations
+    assert "http://localhost/angebote/stadt/hilden/" in locations
+    assert "http://localhost/angebote/zielgruppe/sportvereine/" in locations
