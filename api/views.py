@@ -14,6 +14,7 @@ from catalogue.models import OfferPage
 from search.query import MAX_QUERY_LENGTH, SearchQuery
 from search.service import search_service
 
+from .hsds import router as hsds_router
 from .schemas import ErrorOut, HealthOut, OfferDetailOut, OfferListOut, SuggestOut
 
 CACHE_SECONDS = 60
@@ -26,6 +27,9 @@ api = NinjaAPI(
     openapi_url="/schema/",
     docs_url="/docs/",
 )
+
+
+api.add_router("/hsds/", hsds_router)
 
 
 class BadRequest(Exception):

@@ -298,12 +298,9 @@ def save_offer(catalogue, page, values, *, publish, user):
 
 def offer_to_row(offer):
     """One offer as an import row (all columns), so that an export can be imported again unchanged."""
-    from django.utils.html import strip_tags
-
     def yes_no(value):
         return "" if value is None else ("ja" if value else "nein")
 
-    paragraphs = [strip_tags(p) for p in (offer.description or "").replace("</p>", "</p>\n\n").split("\n\n")]
     dates = [d.start.astimezone(timezone.get_current_timezone()).replace(tzinfo=None).isoformat(timespec="minutes")
              + ("/" + d.end.astimezone(timezone.get_current_timezone()).replace(tzinfo=None).isoformat(
                  timespec="minutes") if d.end else "")
@@ -313,7 +310,7 @@ def offer_to_row(offer):
         "kind": offer.kind,
         "title": offer.title,
         "summary": offer.summary,
-        "description": "\n\n".join(p.strip() for p in paragraphs if p.strip()),
+        "description": offer.description_text,
         "target_groups": SEPARATOR.join(t.slug for t in offer.target_groups.all()),
         "cities": SEPARATOR.join(c.slug for c in offer.cities.all()),
         "tags": SEPARATOR.join(sorted(item.tag.name for item in offer.tagged_items.all())),

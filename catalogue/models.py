@@ -1,8 +1,11 @@
 """Offers are Wagtail pages (revisions, previews, workflow) under one catalogue index page."""
 
+import re
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.shortcuts import get_object_or_404
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -106,6 +109,12 @@ class OfferPage(Page):
         super().clean()
         if self.age_min is not None and self.age_max is not None and self.age_min > self.age_max:
             raise ValidationError({"age_max": _("Das Höchstalter liegt unter dem Mindestalter.")})
+
+    @property
+    def description_text(self):
+        """The description as plain text, one paragraph per blank-line-separated block."""
+        blocks = re.split(r"</(?:p|h[1-6]|li|ul|ol)>", self.description or "")
+        return "\n\n".join(text for text in (strip_tags(b).strip() for b in blocks) if text)
 
     @property
     def address_lines(self):

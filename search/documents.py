@@ -4,8 +4,6 @@ Nothing else knows how an offer is indexed. The text fields are pre-analysed by 
 that both engines match the same words; the display fields are stored so results need no page query.
 """
 
-from django.utils.html import strip_tags
-
 from catalogue.models import City, OfferPage
 from catalogue.taxonomy import DISTRICT_WIDE
 
@@ -28,7 +26,7 @@ def document_for(offer, all_city_slugs=None):
         external_id=offer.external_id or "",
         title=offer.title,
         summary=offer.summary,
-        description=strip_tags(offer.description or ""),
+        description=offer.description_text,
         kind=offer.kind,
         format=offer.format,
         is_free=offer.is_free,
