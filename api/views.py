@@ -13,6 +13,7 @@ from ninja.errors import ValidationError as NinjaValidationError
 from catalogue.models import OfferPage
 from search.query import MAX_QUERY_LENGTH, SearchQuery
 from search.service import search_service
+from widgets import tracking as widget_tracking
 
 from .hsds import router as hsds_router
 from .schemas import ErrorOut, HealthOut, OfferDetailOut, OfferListOut, SuggestOut
@@ -74,6 +75,7 @@ def list_offers(
     page_size: int = Query(20, description="Treffer pro Seite, höchstens 100"),
 ):
     query = _validated(request.GET)
+    widget_tracking.record(request)
     result = search_service().search(query)
     if query.page > 1 and query.offset >= result.total:
         raise BadRequest([{"parameter": "page", "message": f"Seite {query.page} liegt hinter dem letzten Treffer."}])

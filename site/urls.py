@@ -15,6 +15,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include(api_urls)),
     path("", include("syndication.urls")),
+    path("", include("widgets.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
 ]
 

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "search",
     "api",
     "syndication",
+    "widgets",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",

@@ -1,0 +1,59 @@
+"""The iframe variant, the builder and the count of partner origins (the browser test is in tests/browser)."""
+
+import gzip
+import re
+from pathlib import Path
+
+import pytest
+
+from widgets.models import WidgetOrigin
+
+pytestmark = pytest.mark.django_db
+SCRIPT = Path(__file__).resolve().parents[2] / "widgets" / "static" / "widgets" / "praevention-widget.js"
+
+
+@pytest.fixture
+def catalogue(use_database, offers):
+    offers.make("Workshop Zivilcourage", cities=["hilden"])
+    offers.make("Beratungsstelle Velbert", cities=["velbert"], kind="contact_point")
+    offers.make("Fortbildung Rassismuskritik", cities=["kreisweit"], kind="qualification")
+
+
+def test_web_component_stays_under_10_kb_gzipped():
+    assert len(gzip.compress(SCRIPT.read_bytes(), 9)) < 10 * 1024
+
+
+def test_frame_lists_the_preset_offers_and_may_be_framed(client, catalogue):
+    response = client.get("/widget/frame/", {"city": "velbert", "limit": 5}, HTTP_REFERER="https://schule.example/x")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "X-Frame-Options" not in response
+    titles = re.findall(r'target="_top">([^<]+)</a></h2>', html)
+    assert titles == ["Fortbildung Rassismuskritik", "Beratungsstelle Velbert"]
+    assert WidgetOrigin.objects.get().origin == "https://schule.example"
+
+
+def test_frame_reports_bad_filters(client, catalogue):
+    response = client.get("/widget/frame/", {"city": "atlantis"})
+    assert response.status_code == 400 and "atlantis" in response.content.decode()
+
+
+def test_builder_composes_both_snippets(client, catalogue):
+    html = client.get("/widget/", {"city": "hilden", "kind": "measure", "limit": "3", "search": "true"}).content.decode()
+    assert '&lt;praevention-angebote city="hilden" kind="measure" limit="3" search="true"&gt;' in html
+    assert 'src="http://testserver/widget/frame/?city=hilden&amp;kind=measure&amp;limit=3&amp;search=true"' in html
+    assert '<option value="hilden" selected>Hilden</option>' in html
+
+
+def test_api_counts_partner_origins_but_not_our_own(client, catalogue):
+    client.get("/api/v1/offers/", HTTP_ORIGIN="https://verein.example")
+    client.get("/api/v1/offers/", HTTP_ORIGIN="https://verein.example")
+    client.get("/api/v1/offers/", HTTP_ORIGIN="http://testserver")
+    client.get("/api/v1/offers/")
+    assert list(WidgetOrigin.objects.values_list("origin", "requests")) == [("https://verein.example", 2)]
+
+
+def test_editors_see_widget_origins_in_the_admin(admin_client, catalogue):
+    WidgetOrigin.count("https://stadt.example")
+    html = admin_client.get("/admin/widget_origins/").content.decode()
+    assert "https://stadt.example" in html

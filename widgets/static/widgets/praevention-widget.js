@@ -1,0 +1,122 @@
+/* <praevention-angebote>: the catalogue on a partner's page. No framework, shadow DOM, styled by the
+   partner through CSS custom properties (--pk-font, --pk-text, --pk-accent, --pk-background, --pk-border).
+   Attributes: city, target-group, kind, language, tag (comma-separated), limit, search, facets, lang. */
+(function () {
+  "use strict";
+  var script = document.currentScript;
+  var BASE = script ? new URL(script.src).origin : "";
+  var FILTERS = { "city": "city", "target-group": "target_group", "kind": "kind", "language": "language", "tag": "tag" };
+  var TEXT = {
+    de: { search: "Angebote durchsuchen", go: "Suchen", all: "Alle", kind: "Art", city: "Stadt",
+          count: function (n) { return n === 1 ? "1 Angebot" : n + " Angebote"; }, none: "Keine Angebote gefunden.",
+          error: "Die Angebote können gerade nicht geladen werden.", more: "Alle Angebote im Präventionskatalog" },
+    en: { search: "Search offers", go: "Search", all: "All", kind: "Kind", city: "City",
+          count: function (n) { return n === 1 ? "1 offer" : n + " offers"; }, none: "No offers found.",
+          error: "The offers cannot be loaded right now.", more: "All offers in the prevention catalogue" }
+  };
+  var CSS = ":host{display:block;font-family:var(--pk-font,inherit);color:var(--pk-text,#1b1b1f);" +
+    "background:var(--pk-background,transparent)}*{box-sizing:border-box}" +
+    "form{display:flex;flex-wrap:wrap;gap:.5rem;margin:0 0 .8rem}label{font-weight:600;width:100%}" +
+    "input,select{font:inherit;padding:.45rem .6rem;border:2px solid var(--pk-border,#4a4a55);border-radius:4px;flex:1;min-width:8rem}" +
+    "button{font:inherit;padding:.45rem .9rem;border:0;border-radius:4px;background:var(--pk-accent,#00456e);color:#fff;cursor:pointer}" +
+    ":focus-visible{outline:3px solid #ffbf47;outline-offset:2px}ul{list-style:none;margin:0;padding:0}" +
+    "li{border-top:1px solid var(--pk-border,#c9ced6);padding:.7rem 0}h3{font-size:1.05rem;margin:0 0 .2rem}" +
+    "a{color:var(--pk-accent,#00456e)}p{margin:.2rem 0}.kind{font-size:.8rem;text-transform:uppercase;letter-spacing:.04em}" +
+    ".status{font-weight:600;margin:.3rem 0}.facets{display:flex;gap:.5rem;flex-wrap:wrap}" +
+    ".vh{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}";
+
+  function el(tag, attrs, text) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  class PraeventionAngebote extends HTMLElement {
+    connectedCallback() {
+      if (this.shadowRoot) return;
+      var root = this.attachShadow({ mode: "open" });
+      this.t = TEXT[(this.getAttribute("lang") || document.documentElement.lang || "de").slice(0, 2)] || TEXT.de;
+      this.api = (this.getAttribute("api") || BASE) + "/api/v1/offers/";
+      this.query = "";
+      this.chosen = {};
+      root.appendChild(el("style", {}, CSS));
+      var id = "pk-" + Math.random().toString(36).slice(2, 8);
+      if (this.getAttribute("search") === "true") {
+        var form = el("form", { role: "search" });
+        form.appendChild(el("label", { for: id + "-q" }, this.t.search));
+        this.input = el("input", { id: id + "-q", type: "search", maxlength: "200" });
+        form.appendChild(this.input);
+        form.appendChild(el("button", { type: "submit" }, this.t.go));
+        form.addEventListener("submit", (e) => { e.preventDefault(); this.query = this.input.value.trim(); this.load(); });
+        root.appendChild(form);
+      }
+      if (this.getAttribute("facets") === "true") {
+        this.facets = el("div", { class: "facets" });
+        root.appendChild(this.facets);
+      }
+      this.status = el("p", { class: "status", role: "status", "aria-live": "polite" });
+      this.list = el("ul");
+      root.appendChild(this.status);
+      root.appendChild(this.list);
+      var more = el("a", { href: BASE + "/angebote/", target: "_top" }, this.t.more);
+      root.appendChild(el("p")).appendChild(more);
+      this.load();
+    }
+
+    params() {
+      var p = new URLSearchParams();
+      Object.keys(FILTERS).forEach((attr) => {
+        (this.getAttribute(attr) || "").split(",").map(function (v) { return v.trim(); }).filter(Boolean)
+          .forEach(function (v) { p.append(FILTERS[attr], v); });
+      });
+      Object.keys(this.chosen).forEach((name) => { if (this.chosen[name]) { p.delete(name); p.append(name, this.chosen[name]); } });
+      if (this.query) p.set("q", this.query);
+      p.set("page_size", String(Math.min(parseInt(this.getAttribute("limit") || "5", 10) || 5, 50)));
+      return p;
+    }
+
+    load() {
+      fetch(this.api + "?" + this.params().toString(), { headers: { Accept: "application/json" } })
+        .then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
+        .then((data) => this.render(data))
+        .catch(() => { this.status.textContent = this.t.error; });
+    }
+
+    render(data) {
+      this.status.textContent = data.count ? this.t.count(data.count) : this.t.none;
+      this.list.replaceChildren();
+      data.results.forEach((offer) => {
+        var li = el("li");
+        li.appendChild(el("p", { class: "kind" }, (data.facets.kind.find(function (f) { return f.value === offer.kind; }) || {}).label || ""));
+        var h = el("h3");
+        h.appendChild(el("a", { href: offer.url, target: "_top" }, offer.title));
+        li.appendChild(h);
+        li.appendChild(el("p", {}, offer.summary));
+        this.list.appendChild(li);
+      });
+      if (this.facets) this.renderFacets(data.facets);
+    }
+
+    renderFacets(facets) {
+      this.facets.replaceChildren();
+      [["kind", this.t.kind], ["city", this.t.city]].forEach((pair) => {
+        var name = pair[0], id = "pk-" + name + "-" + Math.random().toString(36).slice(2, 6);
+        var wrap = el("div");
+        wrap.appendChild(el("label", { for: id }, pair[1]));
+        var select = el("select", { id: id });
+        select.appendChild(el("option", { value: "" }, this.t.all));
+        facets[name].forEach((f) => {
+          var option = el("option", { value: f.value }, f.label + " (" + f.count + ")");
+          if (this.chosen[name] === f.value) option.selected = true;
+          select.appendChild(option);
+        });
+        select.addEventListener("change", () => { this.chosen[name] = select.value; this.load(); });
+        wrap.appendChild(select);
+        this.facets.appendChild(wrap);
+      });
+    }
+  }
+
+  if (!customElements.get("praevention-angebote")) customElements.define("praevention-angebote", PraeventionAngebote);
+})();

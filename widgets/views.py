@@ -1,0 +1,58 @@
+"""The iframe variant of the widget and the builder page where partners compose their snippet."""
+
+from urllib.parse import urlencode
+
+from django.shortcuts import render
+from django.views.decorators.clickjacking import xframe_options_exempt
+
+from catalogue.taxonomy import City, OfferKind, TargetGroup
+from search.query import SearchQuery
+from search.service import search_service
+
+from . import tracking
+
+MAX_LIMIT = 50
+
+
+@xframe_options_exempt
+def frame(request):
+    """Server-rendered offer list for partner sites that may not run foreign scripts."""
+    tracking.record(request)
+    params = request.GET.copy()
+    limit = params.pop("limit", ["5"])[-1]
+    params["page_size"] = str(min(int(limit), MAX_LIMIT)) if limit.isdigit() and int(limit) > 0 else "5"
+    query = SearchQuery.from_params(params)
+    result = search_service().search(query) if query.is_valid else None
+    context = {"query": query, "result": result, "show_search": request.GET.get("search") == "true",
+               "hidden": [(k, v) for k, v in params.lists() for v in v if k not in ("q", "page_size")]}
+    return render(request, "widgets/frame.html", context, status=200 if query.is_valid else 400)
+
+
+def builder(request):
+    """Pick filters, see both variants live, copy the snippet. Works without JavaScript (GET form)."""
+    chosen = {
+        "city": request.GET.get("city", ""),
+        "target_group": request.GET.get("target_group", ""),
+        "kind": request.GET.get("kind", ""),
+        "limit": request.GET.get("limit", "5") if request.GET.get("limit", "5").isdigit() else "5",
+        "search": request.GET.get("search") == "true",
+        "facets": request.GET.get("facets") == "true",
+    }
+    base = request.build_absolute_uri("/").rstrip("/")
+    attributes = {"city": chosen["city"], "target-group": chosen["target_group"], "kind": chosen["kind"],
+                  "limit": chosen["limit"], "search": "true" if chosen["search"] else "",
+                  "facets": "true" if chosen["facets"] else ""}
+    frame_params = {k: v for k, v in (("city", chosen["city"]), ("target_group", chosen["target_group"]),
+                                      ("kind", chosen["kind"]), ("limit", chosen["limit"]),
+                                      ("search", "true" if chosen["search"] else "")) if v}
+    context = {
+        "chosen": chosen,
+        "cities": City.objects.all(),
+        "target_groups": TargetGroup.objects.all(),
+        "kinds": OfferKind.choices,
+        "script_url": f"{base}/static/widgets/praevention-widget.js",
+        "attributes": {k: v for k, v in attributes.items() if v},
+        "frame_url": f"{base}/widget/frame/?{urlencode(frame_params)}",
+        "base": base,
+    }
+    return render(request, "widgets/builder.html", context)
