@@ -22,8 +22,8 @@ h3 {{ color: rgb(0, 128, 0); }}</style></head>
 <script src="{site}/static/widgets/praevention-widget.js" defer></script>
 <praevention-angebote city="velbert" limit="3" search="true" facets="true"></praevention-angebote>
 <h2>iframe</h2>
-<iframe id="praevention-frame" title="Angebote aus dem Präventionskatalog" src="{site}/widget/frame/?city=velbert&limit=3"
-        style="width:100%;border:0"></iframe>
+<iframe id="praevention-frame" title="Angebote aus dem Präventionskatalog"
+        src="{site}/widget/frame/?city=velbert&limit=3" style="width:100%;border:0"></iframe>
 <script>window.addEventListener("message", function (e) {{
   if (e.origin === "{site}" && e.data && e.data.type === "praevention-widget-height") {{
     document.getElementById("praevention-frame").style.height = e.data.height + "px"; }} }});</script>

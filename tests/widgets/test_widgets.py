@@ -39,7 +39,8 @@ def test_frame_reports_bad_filters(client, catalogue):
 
 
 def test_builder_composes_both_snippets(client, catalogue):
-    html = client.get("/widget/", {"city": "hilden", "kind": "measure", "limit": "3", "search": "true"}).content.decode()
+    params = {"city": "hilden", "kind": "measure", "limit": "3", "search": "true"}
+    html = client.get("/widget/", params).content.decode()
     assert '&lt;praevention-angebote city="hilden" kind="measure" limit="3" search="true"&gt;' in html
     assert 'src="http://testserver/widget/frame/?city=hilden&amp;kind=measure&amp;limit=3&amp;search=true"' in html
     assert '<option value="hilden" selected>Hilden</option>' in html
