@@ -7,6 +7,7 @@ every problem comes back in one 400 response. Responses are public and briefly c
 from django.http import QueryDict
 from django.shortcuts import get_object_or_404
 from django.utils.cache import patch_cache_control
+from kreissite.security import limit_searches
 from ninja import NinjaAPI, Query
 from ninja.errors import ValidationError as NinjaValidationError
 
@@ -74,6 +75,7 @@ def list_offers(
     page: int = Query(1, description="Seite, ab 1"),
     page_size: int = Query(20, description="Treffer pro Seite, höchstens 100"),
 ):
+    limit_searches(request)
     query = _validated(request.GET)
     widget_tracking.record(request)
     result = search_service().search(query)
@@ -112,6 +114,7 @@ def offer_detail(request, offer_id: int):
 
 @api.get("/suggest/", response={200: SuggestOut, 400: ErrorOut}, summary="Vorschläge zur Autovervollständigung")
 def suggest(request, q: str = Query("", description="Angefangener Suchtext")):
+    limit_searches(request)
     if len(q) > MAX_QUERY_LENGTH:
         raise BadRequest([{"parameter": "q", "message": f"höchstens {MAX_QUERY_LENGTH} Zeichen"}])
     suggestions = [{"title": d["title"], "url": request.build_absolute_uri(d["url"])}

@@ -5,6 +5,7 @@ from urllib.parse import urlencode
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
+from kreissite.security import limit_searches
 
 from search.query import SearchQuery
 from search.service import search_service
@@ -19,6 +20,7 @@ FACET_HEADINGS = [
 
 
 def catalogue_context(request, preset=None):
+    limit_searches(request)
     query = SearchQuery.from_params(request.GET, preset=preset)
     if query.errors:
         return {"query": query, "result": None}

@@ -1,6 +1,7 @@
 """The offers a feed, calendar or export shows: the catalogue's filters, through the search service."""
 
 from django.http import HttpResponseBadRequest
+from kreissite.security import limit_searches
 
 from catalogue.models import OfferPage
 from search.query import SearchQuery
@@ -17,6 +18,7 @@ class InvalidQuery(Exception):
 
 
 def validated_query(request):
+    limit_searches(request)
     query = SearchQuery.from_params(request.GET)
     if query.errors:
         raise InvalidQuery(query)

@@ -2,8 +2,10 @@
 
 from urllib.parse import urlencode
 
+from csp.decorators import csp_replace
 from django.shortcuts import render
 from django.views.decorators.clickjacking import xframe_options_exempt
+from kreissite.security import limit_searches
 
 from catalogue.taxonomy import City, OfferKind, TargetGroup
 from search.query import SearchQuery
@@ -15,8 +17,10 @@ MAX_LIMIT = 50
 
 
 @xframe_options_exempt
+@csp_replace({"frame-ancestors": ["*"]})
 def frame(request):
     """Server-rendered offer list for partner sites that may not run foreign scripts."""
+    limit_searches(request)
     tracking.record(request)
     params = request.GET.copy()
     limit = params.pop("limit", ["5"])[-1]

@@ -16,6 +16,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
+EDITOR = ("redaktion", "Pruefung-und-Freigabe-2026")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync"]
 
@@ -26,8 +27,10 @@ def site_url(tmp_path_factory):
     env = {**os.environ, "DATABASE_URL": f"sqlite:///{database}", "DJANGO_SETTINGS_MODULE": "kreissite.settings.base",
            "DEBUG": "true", "SEARCH_BACKEND": "database"}
     manage = [sys.executable, str(ROOT / "manage.py")]
-    for command in (["migrate", "--no-input"], ["load_demo_content"]):
-        subprocess.run(manage + command, env=env, check=True, capture_output=True)
+    for command in (["migrate", "--no-input"], ["load_demo_content"],
+                    ["createsuperuser", "--no-input", "--username", EDITOR[0], "--email", "redaktion@example.org"]):
+        subprocess.run(manage + command, env={**env, "DJANGO_SUPERUSER_PASSWORD": EDITOR[1]}, check=True,
+                       capture_output=True)
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]

@@ -1,0 +1,25 @@
+"""Schemathesis generates requests from the project's own OpenAPI document: no input may cause a server error."""
+
+import pytest
+import schemathesis
+from django.core.wsgi import get_wsgi_application
+from hypothesis import HealthCheck, settings
+from schemathesis.checks import not_a_server_error
+
+pytestmark = pytest.mark.django_db
+
+schema = schemathesis.openapi.from_wsgi("/api/v1/schema/", get_wsgi_application())
+
+
+@pytest.fixture(autouse=True)
+def catalogue(use_database, offers, django_db_blocker):
+    offers.make("Workshop Zivilcourage", cities=["hilden"], tags=["Zivilcourage"])
+    offers.make("Beratungsstelle", cities=["kreisweit"], kind="contact_point", provider="Integrationsagentur")
+
+
+@schema.parametrize()
+@settings(max_examples=40, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+def test_no_input_causes_a_server_error(case):
+    response = case.call_and_validate(checks=[not_a_server_error])
+    assert response.status_code < 500

@@ -1,0 +1,71 @@
+"""Property tests: query parsing, German analysis and import parsing never fail on any input."""
+
+import io
+
+import pytest
+from django.http import QueryDict
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from catalogue.importing import COLUMNS, ImportFileError, RowParser, read_table
+from search import german
+from search.query import MAX_PAGE, MAX_PAGE_SIZE, MAX_QUERY_LENGTH, SearchQuery
+from search.service import search_service
+
+pytestmark = pytest.mark.django_db
+FUZZ = settings(max_examples=60, deadline=None, derandomize=True,
+                suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+PARAMS = st.sampled_from(["q", "kind", "city", "target_group", "language", "format", "free", "tag", "page",
+                          "page_size", "other"])
+
+
+@FUZZ
+@given(st.lists(st.tuples(PARAMS, st.text(max_size=300)), max_size=12))
+def test_query_parsing_accepts_or_explains_any_parameters(pairs):
+    params = QueryDict(mutable=True)
+    for key, value in pairs:
+        params.appendlist(key, value)
+    query = SearchQuery.from_params(params)
+    assert all(isinstance(name, str) and str(message) for name, message in query.errors)
+    if query.is_valid:
+        assert len(query.text) <= MAX_QUERY_LENGTH
+        assert 1 <= query.page <= MAX_PAGE and 1 <= query.page_size <= MAX_PAGE_SIZE
+
+
+@FUZZ
+@given(st.text(max_size=200))
+def test_any_text_searches_without_error(use_database, text):
+    query = SearchQuery.from_params({"q": [text]})
+    if query.is_valid:
+        result = search_service().search(query, record=False)
+        assert result.total >= 0
+
+
+@FUZZ
+@given(st.text(max_size=100))
+def test_german_analysis_yields_plain_word_tokens(text):
+    for token in german.tokens(text) + german.stems(text) + german.compound_stems(text):
+        assert german.WORD_RE.fullmatch(token)
+    assert "<script" not in german.highlight("<script>" + text, set(german.stems(text)))
+
+
+@FUZZ
+@given(st.dictionaries(st.sampled_from(COLUMNS + ["format", "free", "age_min", "age_max", "barrier_free"]),
+                       st.text(max_size=80)))
+def test_import_row_parsing_reports_instead_of_failing(cells):
+    errors = []
+    values = RowParser().parse(2, cells, errors)
+    assert all(error.row == 2 and error.column and error.message for error in errors)
+    assert set(values) >= {"external_id", "title", "cities", "dates"}
+
+
+@FUZZ
+@given(st.binary(max_size=400))
+def test_any_csv_bytes_are_read_or_rejected_with_a_message(data):
+    header = (",".join(COLUMNS) + "\n").encode()
+    try:
+        rows = read_table(io.BytesIO(header + data), filename="upload.csv")
+    except ImportFileError as error:
+        assert str(error)
+    else:
+        assert isinstance(rows, list)

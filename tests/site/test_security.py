@@ -1,0 +1,46 @@
+"""Security headers, the Content Security Policy and rate limits."""
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+def test_public_pages_send_security_headers(client, use_database):
+    response = client.get("/angebote/")
+    csp = response["Content-Security-Policy"]
+    assert "script-src 'self';" in csp + ";" and "'unsafe-inline'" not in csp.split("script-src")[1].split(";")[0]
+    assert "frame-ancestors 'none'" in csp and "object-src 'none'" in csp
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
+
+
+def test_widget_frame_may_be_framed_by_any_partner(client, use_database):
+    response = client.get("/widget/frame/")
+    assert "frame-ancestors *" in response["Content-Security-Policy"]
+    assert "X-Frame-Options" not in response
+
+
+def test_admin_gets_its_own_policy(client):
+    assert "script-src 'self' 'unsafe-inline'" in client.get("/admin/login/")["Content-Security-Policy"]
+
+
+def test_hsts_and_secure_cookies_over_https_in_production(client, settings):
+    settings.SECURE_HSTS_SECONDS = 31536000
+    response = client.get("/angebote/", secure=True)
+    assert response["Strict-Transport-Security"].startswith("max-age=31536000")
+    assert "Strict-Transport-Security" not in client.get("/angebote/")
+
+
+@pytest.mark.parametrize("url", ["/api/v1/offers/", "/api/v1/suggest/?q=ab", "/angebote/", "/feeds/angebote.atom",
+                                 "/widget/frame/"])
+def test_searches_are_rate_limited_per_address(client, settings, use_database, url):
+    settings.SEARCH_RATE_LIMIT = "3/m"
+    from django.core.cache import cache
+
+    cache.clear()
+    statuses = [client.get(url, REMOTE_ADDR="203.0.113.7").status_code for _ in range(4)]
+    assert statuses[:3] == [200] * 3 and statuses[3] == 429
+    limited = client.get(url, REMOTE_ADDR="203.0.113.7")
+    assert limited["Retry-After"] == "60" and "Zu viele Anfragen" in limited.content.decode()
+    assert client.get(url, REMOTE_ADDR="198.51.100.1").status_code == 200  # another address is not affected
