@@ -7,3 +7,4 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
 SEARCH_RATE_LIMIT = "100000/m"  # tests that check the limit set their own
+PAGE_CACHE_SECONDS = 0  # the page-cache tests switch it on

@@ -1,0 +1,59 @@
+"""Anonymous pages come from the cache; a published change empties it at once."""
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def page_cache(settings, use_database):
+    settings.PAGE_CACHE_SECONDS = 300
+    cache.clear()
+
+
+def test_second_anonymous_visit_is_served_from_the_cache(client, offers, page_cache):
+    offer = offers.make("Workshop Zivilcourage")
+    assert client.get(offer.url).status_code == 200
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(offer.url)
+    assert response.status_code == 200 and "Workshop Zivilcourage" in response.content.decode()
+    assert len(queries) == 0
+
+
+def test_publishing_shows_the_change_at_once(client, offers, page_cache):
+    offer = offers.make("Workshop Zivilcourage")
+    client.get(offer.url)
+    client.get("/angebote/")
+    offers.republish(offer, title="Workshop Zivilcourage (neuer Termin)")
+    assert "neuer Termin" in client.get(offer.url).content.decode()
+    assert "neuer Termin" in client.get("/angebote/").content.decode()
+    offers.unpublish(offer)
+    assert client.get(offer.url).status_code == 404
+
+
+def test_editors_are_never_served_cached_pages(admin_client, client, offers, page_cache):
+    offer = offers.make("Workshop Zivilcourage")
+    client.get(offer.url)
+    with CaptureQueriesContext(connection) as queries:
+        admin_client.get(offer.url)
+    assert len(queries) > 0
+
+
+def test_api_and_admin_are_not_page_cached(client, offers, page_cache):
+    offers.make("Workshop Zivilcourage")
+    client.get("/api/v1/offers/")
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/api/v1/offers/")
+    assert len(queries) > 0
+
+
+def test_language_switch_needs_no_csrf_token(page_cache):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    response = client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    assert response.status_code == 302
+    assert client.cookies["django_language"].value == "en"
