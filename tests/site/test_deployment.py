@@ -20,7 +20,9 @@ def compose(*args, env):
 
 
 def _has_compose_plugin():
-    return shutil.which("docker") and subprocess.run(["docker", "compose", "version"], capture_output=True).returncode == 0
+    if not shutil.which("docker"):
+        return False
+    return subprocess.run(["docker", "compose", "version"], capture_output=True).returncode == 0
 
 
 def test_compose_file_is_valid_with_its_secrets():
