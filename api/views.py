@@ -4,6 +4,9 @@ Parameters are validated by ``search.query.SearchQuery`` (the same rules as the 
 every problem comes back in one 400 response. Responses are public and briefly cacheable.
 """
 
+import hashlib
+
+from django.core.cache import cache
 from django.http import QueryDict
 from django.shortcuts import get_object_or_404
 from django.utils.cache import patch_cache_control
@@ -12,6 +15,7 @@ from ninja import NinjaAPI, Query
 from ninja.errors import ValidationError as NinjaValidationError
 
 from catalogue.models import OfferPage
+from home.cache import generation as page_cache_generation
 from search.query import MAX_QUERY_LENGTH, SearchQuery
 from search.service import search_service
 from widgets import tracking as widget_tracking
@@ -20,6 +24,7 @@ from .hsds import router as hsds_router
 from .schemas import ErrorOut, HealthOut, OfferDetailOut, OfferListOut, SuggestOut
 
 CACHE_SECONDS = 60
+RESULT_CACHE_SECONDS = 300
 
 api = NinjaAPI(
     title="Präventionskatalog Kreis Mettmann",
@@ -78,10 +83,25 @@ def list_offers(
     limit_searches(request)
     query = _validated(request.GET)
     widget_tracking.record(request)
-    result = search_service().search(query)
-    if query.page > 1 and query.offset >= result.total:
+    service = search_service()
+    # Widgets repeat the same preset queries on every partner page view: answers are cached until the
+    # index changes (its version is part of the key) and never while degraded.
+    state = f"{service.version()}|{page_cache_generation()}|{request.build_absolute_uri()}"
+    key = "api-offers:" + hashlib.sha256(state.encode()).hexdigest()
+    body = cache.get(key)
+    if body is None:
+        body = _list_body(request, query, service.search(query))
+        if not body["degraded"]:
+            cache.set(key, body, RESULT_CACHE_SECONDS)
+    elif body["count"] == 0:
+        service.record_zero_result(query)
+    if query.page > 1 and query.offset >= body["count"]:
         raise BadRequest([{"parameter": "page", "message": f"Seite {query.page} liegt hinter dem letzten Treffer."}])
-    body = {
+    return cacheable(api.create_response(request, body, status=200))
+
+
+def _list_body(request, query, result):
+    return {
         "count": result.total,
         "page": query.page,
         "page_size": query.page_size,
@@ -99,7 +119,6 @@ def list_offers(
         "facets": {name: [{"value": f.value, "label": str(f.label), "count": f.count} for f in values]
                    for name, values in result.facets.items()},
     }
-    return cacheable(api.create_response(request, body, status=200))
 
 
 @api.get("/offers/{offer_id}/", response={200: OfferDetailOut, 404: ErrorOut}, summary="Ein Angebot")

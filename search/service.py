@@ -86,10 +86,20 @@ class SearchService:
         result.free_count = raw.facet_counts.get("free", {}).get("true", 0)
         if raw.total == 0 and query.text:
             result.suggestion = self.did_you_mean(query.text)
-        if record and raw.total == 0 and query.text:
+        if record and raw.total == 0:
+            self.record_zero_result(query)
+        return result
+
+    @staticmethod
+    def record_zero_result(query):
+        """Note a text search that found nothing (normalised words and filters only) for the demand report."""
+        if query.text:
             ZeroResultQuery.objects.create(query=" ".join(german.tokens(query.text))[:200] or query.text[:200],
                                            filters={k: list(v) for k, v in query.filters.items()})
-        return result
+
+    def version(self):
+        """Changes with every index write (the database index is always written, whatever the engine)."""
+        return self.fallback.version()
 
     def matching_ids(self, query, limit=5000):
         """Ids of every offer the query finds (up to ``limit``), best first: for feeds and exports."""

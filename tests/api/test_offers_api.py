@@ -82,3 +82,23 @@ def test_openapi_document_describes_the_api(client):
     assert {"/api/v1/offers/", "/api/v1/offers/{offer_id}/", "/api/v1/suggest/"} <= set(schema["paths"])
     params = {p["name"] for p in schema["paths"]["/api/v1/offers/"]["get"]["parameters"]}
     assert {"q", "kind", "city", "target_group", "language", "format", "free", "tag", "page", "page_size"} <= params
+
+
+def test_answers_are_cached_until_the_index_or_taxonomy_changes(client, catalogue, offers):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from catalogue.models import City
+
+    first = client.get("/api/v1/offers/", {"city": "hilden"}).json()
+    with CaptureQueriesContext(connection) as queries:
+        again = client.get("/api/v1/offers/", {"city": "hilden"}).json()
+    assert again == first
+    assert not [q for q in queries if "search_searchfacet" in q["sql"] or "search_fts" in q["sql"]]
+    offers.make("Neues Angebot Hilden", cities=["hilden"])
+    assert client.get("/api/v1/offers/", {"city": "hilden"}).json()["count"] == first["count"] + 1
+    City.objects.filter(slug="velbert").update(name="Velbert (Stadt)")  # no signal: bypasses the page cache
+    City.objects.get(slug="velbert").save()  # a real edit in the admin sends one
+    facets = client.get("/api/v1/offers/", {"city": "hilden"}).json()["facets"]["city"]
+    labels = {f["value"]: f["label"] for f in facets}
+    assert labels["velbert"] == "Velbert (Stadt)"

@@ -1,0 +1,131 @@
+"""HTTP benchmark: the real stack (gunicorn, middleware, API) at 1 and 16 concurrent clients. Prints figures.
+
+    .venv/bin/python benchmarks/http_benchmark.py [--offers 10000] [--seconds 10]
+
+Uses the scratch database of ``search_benchmark.py`` (built if missing), starts gunicorn on loopback with
+2 workers × 8 threads (this machine has 2 cores) and measures, for 1 and 16 clients: a mixed search set
+through ``/api/v1/offers/`` (text, text + four facets, facets only, paging), a bare JSON view (the
+ceiling), and a cached anonymous page. The load generator runs on the same two cores, so all figures are
+lower bounds.
+"""
+
+import argparse
+import http.client
+import os
+import random
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import urllib.parse
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+DATABASE = ROOT / ".tmp" / "benchmark.sqlite3"
+
+
+def prepare(offers):
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{DATABASE}"}
+    subprocess.run([sys.executable, str(ROOT / "benchmarks" / "search_benchmark.py"), "--offers", str(offers),
+                    "--queries", "10", "--engines", "database"], env=env, check=True, stdout=subprocess.DEVNULL)
+
+
+def start_server(port, env):
+    command = [sys.executable, "-m", "gunicorn", "kreissite.wsgi:application", "--bind", f"127.0.0.1:{port}",
+               "--workers", "2", "--threads", "8", "--worker-class", "gthread", "--log-level", "warning"]
+    server = subprocess.Popen(command, env=env, cwd=ROOT)
+    for _ in range(100):
+        try:
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
+            connection.request("GET", "/bare/")
+            connection.getresponse().read()
+            return server
+        except OSError:
+            time.sleep(0.1)
+    server.kill()
+    raise SystemExit("gunicorn did not start")
+
+
+def search_paths(rng, count):
+    import search_benchmark as sb
+
+    paths = []
+    for _shape, params in sb.query_mix(rng, count):
+        pairs = [(k, v) for k, values in params.items() for v in values]
+        paths.append("/api/v1/offers/?" + urllib.parse.urlencode(pairs))
+    return paths
+
+
+def load(port, paths, clients, seconds):
+    """``clients`` threads with keep-alive connections send requests for ``seconds``; returns (rps, latencies)."""
+    latencies, errors, lock = [], [], threading.Lock()
+    deadline = time.perf_counter() + seconds
+
+    def worker(offset):
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        mine, n = [], offset
+        while time.perf_counter() < deadline:
+            path = paths[n % len(paths)]
+            n += clients
+            start = time.perf_counter()
+            connection.request("GET", path, headers={"Accept-Language": "de"})
+            response = connection.getresponse()
+            response.read()
+            mine.append((time.perf_counter() - start) * 1000)
+            if response.status >= 400:
+                errors.append(response.status)
+        with lock:
+            latencies.extend(mine)
+
+    threads = [threading.Thread(target=worker, args=(i,)) for i in range(clients)]
+    began = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    elapsed = time.perf_counter() - began
+    if errors:
+        raise SystemExit(f"{len(errors)} failed requests, e.g. HTTP {errors[0]}")
+    return len(latencies) / elapsed, latencies
+
+
+def pct(values, p):
+    return statistics.quantiles(values, n=100, method="inclusive")[p - 1]
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--offers", type=int, default=10_000)
+    parser.add_argument("--seconds", type=float, default=10)
+    args = parser.parse_args()
+    if not DATABASE.exists():
+        prepare(args.offers)
+    port = 18000 + random.randint(0, 999)
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{DATABASE}", "DJANGO_SETTINGS_MODULE": "benchmarks.settings",
+           "DEBUG": "false", "SECRET_KEY": "benchmark-only-" + "x" * 40, "PYTHONPATH": str(ROOT),
+           "STATIC_ROOT": str(ROOT / ".tmp" / "benchmark-static")}
+    for command in (["migrate", "--no-input", "-v0"], ["collectstatic", "--no-input", "-v0"]):
+        subprocess.run([sys.executable, "manage.py", *command], env=env, cwd=ROOT, check=True)
+    server = start_server(port, env)
+    try:
+        sys.path.insert(0, str(ROOT / "benchmarks"))
+        searches = search_paths(random.Random(7), 400)
+        print(f"HTTP benchmark {time.strftime('%Y-%m-%d %H:%M')}: gunicorn 2 workers x 8 threads, SQLite, "
+              f"database engine, {args.seconds:.0f} s per run")
+        load(port, searches[:40], 2, 2)  # warm up: bitmaps, caches
+        load(port, ["/"], 1, 1)
+        for name, paths in (("search mix /api/v1/offers/", searches), ("bare JSON view", ["/bare/"]),
+                            ("cached page /", ["/"])):
+            for clients in (1, 16):
+                rps, latencies = load(port, paths, clients, args.seconds)
+                print(f"  {name:<28} {clients:>2} clients: {rps:7.0f} req/s   p50 {pct(latencies, 50):6.1f} ms"
+                      f"   p95 {pct(latencies, 95):6.1f} ms   n={len(latencies)}")
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+if __name__ == "__main__":
+    main()
