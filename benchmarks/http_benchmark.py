@@ -99,6 +99,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--offers", type=int, default=10_000)
     parser.add_argument("--seconds", type=float, default=10)
+    parser.add_argument("--engine", choices=["database", "elasticsearch"], default="database")
     args = parser.parse_args()
     if not DATABASE.exists():
         prepare(args.offers)
@@ -108,12 +109,17 @@ def main():
            "STATIC_ROOT": str(ROOT / ".tmp" / "benchmark-static")}
     for command in (["migrate", "--no-input", "-v0"], ["collectstatic", "--no-input", "-v0"]):
         subprocess.run([sys.executable, "manage.py", *command], env=env, cwd=ROOT, check=True)
+    stand_in = None
+    if args.engine == "elasticsearch":
+        stand_in, url = start_stand_in_with_index(args.offers)
+        env.update(SEARCH_BACKEND="elasticsearch", ELASTICSEARCH_URL=url, ELASTICSEARCH_INDEX="benchmark",
+                   ELASTICSEARCH_NODE_CLASS="search.compat.PlainMediaTypeNode")
     server = start_server(port, env)
     try:
         sys.path.insert(0, str(ROOT / "benchmarks"))
         searches = search_paths(random.Random(7), 400)
         print(f"HTTP benchmark {time.strftime('%Y-%m-%d %H:%M')}: gunicorn 2 workers x 8 threads, SQLite, "
-              f"database engine, {args.seconds:.0f} s per run")
+              f"{args.engine} engine, {args.seconds:.0f} s per run")
         load(port, searches[:40], 2, 2)  # warm up: bitmaps, caches
         load(port, ["/"], 1, 1)
         for name, paths in (("search mix /api/v1/offers/", searches), ("bare JSON view", ["/bare/"]),
@@ -125,6 +131,27 @@ def main():
     finally:
         server.terminate()
         server.wait(timeout=10)
+        if stand_in:
+            stand_in.terminate()
+
+
+def start_stand_in_with_index(offers):
+    """The Elasticsearch-protocol stand-in on loopback, filled with the same generated offers."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    os.environ.update(DJANGO_SETTINGS_MODULE="kreissite.settings.base", DATABASE_URL=f"sqlite:///{DATABASE}")
+    import django
+
+    django.setup()
+    import search_benchmark as sb
+
+    from search.compat import PlainMediaTypeNode
+    from search.engines.elasticsearch import ElasticsearchEngine
+
+    process, url = sb.start_stand_in()
+    start = time.perf_counter()
+    ElasticsearchEngine(url, index="benchmark", node_class=PlainMediaTypeNode).rebuild(sb.generate(offers))
+    print(f"  elasticsearch stand-in indexing {offers} offers: {time.perf_counter() - start:.1f} s")
+    return process, url
 
 
 if __name__ == "__main__":
