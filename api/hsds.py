@@ -11,6 +11,7 @@ import uuid
 from django.http import Http404
 from django.utils import timezone
 from ninja import Query, Router
+from ninja.errors import HttpError
 
 from catalogue.models import OfferPage, Organisation
 from catalogue.taxonomy import DISTRICT_WIDE, OfferKind, TargetGroup
@@ -135,7 +136,7 @@ def page(items, number, per_page):
     total = len(items)
     pages = max((total + per_page - 1) // per_page, 1)
     if number > pages:
-        raise Http404("page out of range")
+        raise HttpError(400, f"Seite {number} gibt es nicht; es gibt {pages} Seite(n).")
     contents = items[(number - 1) * per_page:number * per_page]
     return {"total_items": total, "total_pages": pages, "page_number": number, "size": len(contents),
             "first_page": number == 1, "last_page": number == pages, "empty": total == 0, "contents": contents}

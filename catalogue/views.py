@@ -3,19 +3,19 @@
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
-from django.http import Http404
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from kreissite.security import limit_searches
 
 from search.query import SearchQuery
 from search.service import search_service
 
 FACET_HEADINGS = [
-    ("kind", _("Art des Angebots")),
-    ("city", _("Stadt")),
-    ("target_group", _("Zielgruppe")),
-    ("format", _("Format")),
-    ("language", _("Sprache")),
+    ("kind", gettext_lazy("Art des Angebots")),
+    ("city", gettext_lazy("Stadt")),
+    ("target_group", gettext_lazy("Zielgruppe")),
+    ("format", gettext_lazy("Format")),
+    ("language", gettext_lazy("Sprache")),
 ]
 
 
@@ -27,7 +27,9 @@ def catalogue_context(request, preset=None):
     result = search_service().search(query)
     paginator = Paginator(range(result.total), query.page_size)
     if query.page > max(paginator.num_pages, 1):
-        raise Http404("Seite außerhalb der Ergebnisse")
+        query.errors.append(("page", _("Seite %(page)d gibt es nicht; die Ergebnisse haben %(pages)d Seite(n).")
+                             % {"page": query.page, "pages": max(paginator.num_pages, 1)}))
+        return {"query": query, "result": None}
     active = [
         (name, facet.value, facet.label)
         for name, _heading in FACET_HEADINGS

@@ -41,7 +41,8 @@ def test_service_list_is_paginated_and_conforms(client, catalogue):
     assert body["total_items"] == 2 and body["total_pages"] == 2 and body["first_page"] and not body["last_page"]
     for item in body["contents"]:
         conforms(item, "service_list")
-    assert client.get("/api/v1/hsds/services", {"page": 3, "per_page": 1}).status_code == 404
+    assert client.get("/api/v1/hsds/services", {"page": 3, "per_page": 1}).status_code == 400
+    assert client.get("/api/v1/hsds/services", {"per_page": 1000}).status_code == 400
 
 
 def test_full_service_conforms_and_maps_every_part(client, catalogue):

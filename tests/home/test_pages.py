@@ -62,13 +62,14 @@ def test_target_group_landing_page(client, demo):
     assert "Qualifizierung für Übungsleitende: Vielfalt im Verein" in html
 
 
-def test_bad_input_gets_a_clear_400_and_out_of_range_page_a_404(client, demo):
+def test_bad_input_and_pages_beyond_the_results_get_a_clear_400(client, demo):
     response = client.get("/angebote/", {"city": "atlantis", "page": "x", "q": "a" * 300})
     html = response.content.decode()
     assert response.status_code == 400
     assert "Unbekannter Wert: atlantis" in html and "ganze Zahl" in html and "zu lang" in html
     assert 'value="' + "a" * 300 + '"' in html  # what was typed is kept
-    assert client.get("/angebote/", {"page": 99}).status_code == 404
+    beyond = client.get("/angebote/", {"page": 99})
+    assert beyond.status_code == 400 and "Seite 99 gibt es nicht" in beyond.content.decode()
 
 
 def test_misspelt_query_offers_a_suggestion(client, demo):
