@@ -67,6 +67,15 @@ def page(browser):
 
 
 @pytest.fixture
+def audit_page(browser):
+    """A phone-sized page that lets axe-core be injected: the site's CSP (rightly) blocks inline scripts."""
+    context = browser.new_context(locale="de-DE", viewport={"width": 390, "height": 844}, bypass_csp=True)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
 def page_without_js(browser):
     context = browser.new_context(locale="de-DE", java_script_enabled=False)
     page = context.new_page()

@@ -40,6 +40,6 @@ def test_keyboard_only_search_autocomplete_and_open_an_offer(site_url, page):
     "/angebote/zielgruppe/sportvereine/", "/angebote/?city=atlantis",
     "/angebote/basisqualifizierung-rassismuskritik-fur-lehrkrafte/",
 ])
-def test_public_pages_have_no_serious_accessibility_violations(site_url, page, path):
-    page.goto(site_url + path)
-    assert axe_violations(page) == []
+def test_public_pages_have_no_serious_accessibility_violations(site_url, audit_page, path):
+    audit_page.goto(site_url + path)
+    assert axe_violations(audit_page) == []
