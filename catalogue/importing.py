@@ -278,7 +278,7 @@ def save_offer(catalogue, page, values, *, publish, user):
                  "kind", "format", "is_free", "barrier_free", "age_min", "age_max", "email", "website",
                  "registration_url"):
         setattr(page, name, values[name])
-    page.description = "".join(f"<p>{paragraph}</p>" for paragraph in _paragraphs(values["description"]))
+    page.description = paragraphs_html(values["description"])
     page.provider = provider
     page.cities = values["cities"]
     page.target_groups = values["target_groups"]
@@ -288,7 +288,7 @@ def save_offer(catalogue, page, values, *, publish, user):
     if is_new:
         from django.utils.text import slugify
 
-        page.slug = _free_slug(catalogue, slugify(values["title"])[:70] or "angebot")
+        page.slug = free_slug(catalogue, slugify(values["title"])[:70] or "angebot")
         catalogue.add_child(instance=page)
     revision = page.save_revision(user=user, log_action=True)
     if publish:
@@ -334,13 +334,15 @@ def offer_to_row(offer):
     }
 
 
-def _paragraphs(text):
+def paragraphs_html(text):
+    """Plain text with blank-line-separated paragraphs as safe rich-text HTML."""
     from django.utils.html import escape
 
-    return [escape(p.strip()) for p in str(text).split("\n\n") if p.strip()]
+    return "".join(f"<p>{escape(p.strip())}</p>" for p in str(text).split("\n\n") if p.strip())
 
 
-def _free_slug(parent, slug):
+def free_slug(parent, slug):
+    """``slug``, or ``slug-2``, ``slug-3`` … whichever no child of ``parent`` has yet."""
     taken = set(parent.get_children().filter(slug__startswith=slug).values_list("slug", flat=True))
     candidate, n = slug, 2
     while candidate in taken:

@@ -20,6 +20,7 @@ urlpatterns = [
     path("api/v1/", include(api_urls)),
     path("", include("syndication.urls")),
     path("", include("widgets.urls")),
+    path("", include("submissions.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
 ]
 

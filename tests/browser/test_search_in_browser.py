@@ -38,8 +38,21 @@ def test_keyboard_only_search_autocomplete_and_open_an_offer(site_url, page):
 @pytest.mark.parametrize("path", [
     "/", "/angebote/?q=Beratung&city=hilden&kind=contact_point", "/angebote/stadt/hilden/",
     "/angebote/zielgruppe/sportvereine/", "/angebote/?city=atlantis",
-    "/angebote/basisqualifizierung-rassismuskritik-fur-lehrkrafte/",
+    "/angebote/basisqualifizierung-rassismuskritik-fur-lehrkrafte/", "/vorschlagen/",
 ])
 def test_public_pages_have_no_serious_accessibility_violations(site_url, audit_page, path):
     audit_page.goto(site_url + path)
+    assert axe_violations(audit_page) == []
+
+
+def test_submission_form_with_errors_is_accessible_and_keeps_input(site_url, page, audit_page):
+    page.goto(site_url + "/vorschlagen/")
+    page.get_by_label("Titel des Angebots *").fill("Theaterworkshop")
+    page.get_by_role("button", name="Vorschlag senden").click()
+    alert = page.get_by_role("alert")
+    assert "Bitte prüfen Sie Ihre Angaben" in alert.inner_text()
+    assert page.get_by_label("Titel des Angebots *").input_value() == "Theaterworkshop"
+    audit_page.goto(site_url + "/vorschlagen/")
+    audit_page.get_by_role("button", name="Vorschlag senden").click()
+    audit_page.get_by_role("alert").wait_for()
     assert axe_violations(audit_page) == []

@@ -1,0 +1,83 @@
+"""A partner proposes an offer: a draft enters the review workflow, the Fachstelle is told, the partner thanked."""
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.shortcuts import redirect, render
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django_ratelimit.core import is_ratelimited
+from kreissite.security import client_address
+
+from catalogue.importing import free_slug, paragraphs_html
+from catalogue.models import CatalogueIndexPage, OfferPage, Organisation
+
+from .forms import OfferSuggestionForm
+from .models import Submission
+
+
+def suggest_offer(request):
+    form = OfferSuggestionForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        limited = is_ratelimited(request, group="submission", key=client_address,
+                                 rate=settings.SUBMISSION_RATE_LIMIT, increment=True)
+        if limited:
+            form.is_valid()  # keep every typed value and show its own errors too
+            form.add_error(None, _("Von Ihrer Adresse kamen gerade sehr viele Vorschläge. Bitte versuchen Sie es in "
+                                   "einer Stunde erneut – Ihre Eingaben bleiben hier erhalten."))
+            status = 429
+        elif form.is_valid():
+            offer = create_draft(form.cleaned_data)
+            notify(request, offer, form.cleaned_data)
+            return redirect("submissions:thanks")
+        else:
+            status = 400
+    return render(request, "submissions/suggest.html", {"form": form}, status=status)
+
+
+def thanks(request):
+    return render(request, "submissions/thanks.html")
+
+
+@transaction.atomic
+def create_draft(data):
+    catalogue = CatalogueIndexPage.objects.get()
+    page = OfferPage(
+        title=data["title"], summary=data["summary"], kind=data["kind"], format=data["format"],
+        description=paragraphs_html(data["description"]),
+        cost=data["cost"], is_free=data["is_free"], contact_name=data["contact_name"], email=data["email"],
+        phone=data["phone"], website=data["website"], live=False,
+        provider=Organisation.objects.get_or_create(name=data["provider"])[0],
+        slug=free_slug(catalogue, slugify(data["title"])[:70] or "vorschlag"),
+    )
+    page.cities = list(data["cities"])
+    page.target_groups = list(data["target_groups"])
+    catalogue.add_child(instance=page)
+    page.save_revision(log_action=True)
+    workflow = page.get_workflow()
+    if workflow:
+        workflow.start(page, user=None)
+    Submission.objects.create(offer=page, name=data["submitter_name"], email=data["submitter_email"],
+                              organisation=data["provider"], note=data["note"])
+    return page
+
+
+def notify(request, offer, data):
+    edit_url = f"{settings.WAGTAILADMIN_BASE_URL}/admin/pages/{offer.pk}/edit/"
+    send_mail(
+        subject=_("Neuer Angebotsvorschlag: %(title)s") % {"title": offer.title},
+        message=_("%(name)s (%(organisation)s) schlägt ein Angebot vor:\n\n%(title)s\n%(summary)s\n\n"
+                  "Hinweis: %(note)s\n\nZur Prüfung: %(url)s")
+        % {"name": data["submitter_name"], "organisation": data["provider"], "title": offer.title,
+           "summary": offer.summary, "note": data["note"] or "–", "url": edit_url},
+        from_email=None, recipient_list=[settings.FACHSTELLE_EMAIL],
+    )
+    send_mail(
+        subject=_("Danke für Ihren Vorschlag: %(title)s") % {"title": offer.title},
+        message=_("Guten Tag %(name)s,\n\nvielen Dank für Ihren Vorschlag „%(title)s“. Die Fachstelle prüft ihn und "
+                  "meldet sich bei Rückfragen. Nach der Freigabe erscheint das Angebot im Präventionskatalog.\n\n"
+                  "Kommunales Integrationszentrum Kreis Mettmann")
+        % {"name": data["submitter_name"], "title": offer.title},
+        from_email=None, recipient_list=[data["submitter_email"]],
+    )

@@ -1,0 +1,82 @@
+"""The public form "Angebot vorschlagen": good, invalid, spam and rate-limited submissions."""
+
+import re
+
+import pytest
+from django.core import mail
+from django.core.cache import cache
+from wagtail.models import WorkflowState
+
+from catalogue.models import OfferPage
+from submissions.models import Submission
+
+pytestmark = pytest.mark.django_db
+
+GOOD = {
+    "title": "Theaterworkshop gegen Ausgrenzung", "kind": "measure",
+    "summary": "Jugendliche entwickeln Szenen über Ausgrenzung und spielen sie in der Schule.",
+    "description": "Erster Absatz.\n\nZweiter Absatz.", "cities": ["haan", "hilden"],
+    "target_groups": ["kinder-jugendliche"], "format": "in_person", "provider": "Theater im Koffer e. V.",
+    "cost": "", "is_free": "on", "contact_name": "Lea Brandt", "email": "theater@example.org", "phone": "",
+    "website": "https://theater.example.org", "submitter_name": "Lea Brandt", "submitter_email": "lea@example.org",
+    "note": "Gern auch in Langenfeld.", "consent": "on", "homepage": "",
+}
+
+
+@pytest.fixture(autouse=True)
+def fresh_limits(settings):
+    settings.SUBMISSION_RATE_LIMIT = "3/h"
+    cache.clear()
+
+
+def test_good_proposal_becomes_a_draft_in_the_workflow(client):
+    response = client.post("/vorschlagen/", GOOD)
+    assert response.status_code == 302 and response["Location"] == "/vorschlagen/danke/"
+    offer = OfferPage.objects.get(title="Theaterworkshop gegen Ausgrenzung")
+    assert not offer.live
+    draft = offer.get_latest_revision_as_object()
+    assert sorted(c.slug for c in draft.cities.all()) == ["haan", "hilden"]
+    assert draft.description == "<p>Erster Absatz.</p><p>Zweiter Absatz.</p>"
+    assert WorkflowState.objects.get(object_id=str(offer.pk)).status == WorkflowState.STATUS_IN_PROGRESS
+    submission = Submission.objects.get()
+    assert (submission.offer, submission.email) == (offer, "lea@example.org")
+    assert "lea@example.org" not in str(draft.email) + draft.description  # the submitter stays private
+    assert [m.to for m in mail.outbox] == [["fachstelle@example.org"], ["lea@example.org"]]
+    assert f"/admin/pages/{offer.pk}/edit/" in mail.outbox[0].body
+    assert client.get(response["Location"]).status_code == 200
+
+
+def test_invalid_input_keeps_everything_typed(client):
+    data = {**GOOD, "title": "", "submitter_email": "keine-adresse", "cities": []}
+    response = client.post("/vorschlagen/", data)
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert 'role="alert"' in html and "Titel des Angebots" in html and "Ihre E-Mail-Adresse" in html
+    assert 'value="keine-adresse"' in html
+    assert "Jugendliche entwickeln Szenen über Ausgrenzung" in html
+    assert re.search(r'value="kinder-jugendliche"[^>]*checked', html)
+    assert not OfferPage.objects.exists() and not mail.outbox
+
+
+def test_honeypot_stops_bots_with_a_clear_message(client):
+    response = client.post("/vorschlagen/", {**GOOD, "homepage": "http://spam.example"})
+    assert response.status_code == 400
+    assert "Dieses Feld muss leer bleiben" in response.content.decode()
+    assert not OfferPage.objects.exists()
+
+
+def test_rate_limit_per_address_keeps_the_input(client):
+    for n in range(3):
+        assert client.post("/vorschlagen/", {**GOOD, "title": f"Vorschlag {n}"},
+                           REMOTE_ADDR="203.0.113.9").status_code == 302
+    response = client.post("/vorschlagen/", {**GOOD, "title": "Vierter Vorschlag"}, REMOTE_ADDR="203.0.113.9")
+    html = response.content.decode()
+    assert response.status_code == 429
+    assert "sehr viele Vorschläge" in html and 'value="Vierter Vorschlag"' in html
+    assert OfferPage.objects.count() == 3
+    assert client.post("/vorschlagen/", GOOD, REMOTE_ADDR="198.51.100.2").status_code == 302
+
+
+def test_fachstelle_sees_submissions_in_the_admin(admin_client, client):
+    client.post("/vorschlagen/", GOOD)
+    assert "lea@example.org" in admin_client.get("/admin/offer_submissions/").content.decode()
