@@ -16,6 +16,9 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from editorial.forms import OfferPageForm
+from editorial.permissions import OfferPermissionTester
+
 from .taxonomy import City, Language, OfferFormat, OfferKind, Organisation, TargetGroup
 
 __all__ = ["CatalogueIndexPage", "OfferDate", "OfferPage", "OfferTag", "City", "Language", "Organisation",
@@ -77,6 +80,7 @@ class OfferPage(Page):
 
     parent_page_types = ["catalogue.CatalogueIndexPage"]
     subpage_types = []
+    base_form_class = OfferPageForm
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
@@ -104,6 +108,10 @@ class OfferPage(Page):
     class Meta:
         verbose_name = _("Angebot")
         verbose_name_plural = _("Angebote")
+
+    def permissions_for_user(self, user):
+        """Wagtail's permissions, narrowed for city teams to their own city's offers (editorial app)."""
+        return OfferPermissionTester(user, self)
 
     def clean(self):
         super().clean()

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "syndication",
     "widgets",
     "submissions",
+    "editorial",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",

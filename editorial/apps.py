@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class EditorialConfig(AppConfig):
+    name = "editorial"
+    verbose_name = "Redaktion und Freigabe"
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,20 @@
+"""Which Wagtail group edits which city's offers ("Redaktion Hilden" → Hilden)."""
+
+from django.contrib.auth.models import Group
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+FACHSTELLE = "Fachstelle"
+
+
+class CityTeam(models.Model):
+    group = models.OneToOneField(Group, verbose_name=_("Gruppe"), on_delete=models.CASCADE, related_name="city_team")
+    city = models.ForeignKey("catalogue.City", verbose_name=_("Stadt"), on_delete=models.CASCADE,
+                             related_name="teams")
+
+    class Meta:
+        verbose_name = _("Stadtredaktion")
+        verbose_name_plural = _("Stadtredaktionen")
+
+    def __str__(self):
+        return f"{self.group.name} → {self.city.name}"

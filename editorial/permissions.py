@@ -1,0 +1,61 @@
+"""Who may do what with an offer, on top of Wagtail's tree permissions.
+
+Every editor group has its page permissions on the one catalogue page (so Wagtail's workflow, revisions
+and locking work as usual); what a city team ("Redaktion <Stadt>") may touch is narrowed here by the
+offer's cities: offers of its own city, never district-wide ones, never deleting or publishing. The
+Fachstelle and administrators are not narrowed.
+"""
+
+from wagtail.models.pages import PagePermissionTester
+
+from catalogue.taxonomy import DISTRICT_WIDE
+
+from .models import FACHSTELLE
+
+
+def is_fachstelle(user):
+    return user.is_active and (user.is_superuser or user.groups.filter(name=FACHSTELLE).exists())
+
+
+def team_cities(user):
+    """Slugs of the cities whose offers this user's city teams look after."""
+    return set(user.groups.filter(city_team__isnull=False).values_list("city_team__city__slug", flat=True))
+
+
+def may_handle_cities(user, city_slugs):
+    """Whether a city editor may create or keep an offer for these cities (one of theirs, not district-wide)."""
+    if is_fachstelle(user):
+        return True
+    city_slugs = set(city_slugs)
+    return bool(city_slugs & team_cities(user)) and DISTRICT_WIDE not in city_slugs
+
+
+class OfferPermissionTester(PagePermissionTester):
+    def _own(self):
+        if is_fachstelle(self.user):
+            return True
+        return may_handle_cities(self.user, self.page.cities.values_list("slug", flat=True))
+
+    def can_edit(self):
+        return super().can_edit() and self._own()
+
+    def can_submit_for_moderation(self):
+        return super().can_submit_for_moderation() and self._own()
+
+    def can_delete(self, ignore_bulk=False):
+        return is_fachstelle(self.user) and super().can_delete(ignore_bulk)
+
+    def can_publish(self):
+        return super().can_publish() and self._own()
+
+    def can_unpublish(self):
+        return super().can_unpublish() and self._own()
+
+    def can_lock(self):
+        return super().can_lock() and self._own()
+
+    def can_move(self):
+        return is_fachstelle(self.user) and super().can_move()
+
+    def can_copy(self):
+        return super().can_copy() and self._own()
