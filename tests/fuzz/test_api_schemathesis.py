@@ -2,7 +2,9 @@
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 
@@ -15,6 +17,16 @@ schema = schemathesis.openapi.from_wsgi("/api/v1/schema/", get_wsgi_application(
 def catalogue(use_database, offers, django_db_blocker):
     offers.make("Workshop Zivilcourage", cities=["hilden"], tags=["Zivilcourage"])
     offers.make("Beratungsstelle", cities=["kreisweit"], kind="contact_point", provider="Integrationsagentur")
+
+
+@pytest.fixture(autouse=True)
+def keep_test_connection():
+    """Like Django's test client: requests must not close the connection that holds the test transaction."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 @schema.parametrize()
