@@ -1,10 +1,13 @@
 """Offers are Wagtail pages (revisions, previews, workflow) under one catalogue index page."""
 
 import re
+from datetime import timedelta
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -77,6 +80,9 @@ class OfferPage(Page):
     registration_url = models.URLField(_("Anmeldung (Link)"), blank=True)
     external_id = models.CharField(_("Externe ID"), max_length=100, unique=True, null=True, blank=True,
                                    help_text=_("Stabile Kennung für Importe."))
+    last_reviewed = models.DateField(_("zuletzt geprüft"), default=timezone.localdate)
+    review_due = models.DateField(_("prüfen bis"), null=True, blank=True,
+                                  help_text=_("Leer: zwölf Monate nach der letzten Prüfung."))
 
     parent_page_types = ["catalogue.CatalogueIndexPage"]
     subpage_types = []
@@ -98,6 +104,10 @@ class OfferPage(Page):
         InlinePanel("dates", heading=_("Termine"), label=_("Termin")),
     ]
     promote_panels = Page.promote_panels + [FieldPanel("external_id")]
+    settings_panels = Page.settings_panels + [
+        MultiFieldPanel([FieldRowPanel([FieldPanel("last_reviewed"), FieldPanel("review_due")])],
+                        heading=_("Aktualität")),
+    ]
 
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
@@ -112,6 +122,22 @@ class OfferPage(Page):
     def permissions_for_user(self, user):
         """Wagtail's permissions, narrowed for city teams to their own city's offers (editorial app)."""
         return OfferPermissionTester(user, self)
+
+    def save(self, *args, **kwargs):
+        self.apply_freshness_rules()
+        return super().save(*args, **kwargs)
+
+    def apply_freshness_rules(self):
+        """Review due twelve months after the last review; dated offers expire after their last date."""
+        if self.last_reviewed and not self.review_due:
+            self.review_due = self.last_reviewed + timedelta(days=settings.REVIEW_INTERVAL_DAYS)
+        ends = [d.end or d.start for d in self.dates.all()]
+        if ends:
+            self.expire_at = max(ends)
+
+    @property
+    def is_stale(self):
+        return bool(self.review_due and self.review_due < timezone.localdate())
 
     def clean(self):
         super().clean()

@@ -236,6 +236,10 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "praeventionskatalog@example.org")
 FACHSTELLE_EMAIL = os.environ.get("FACHSTELLE_EMAIL", "fachstelle@example.org")
 
+# Freshness: offers are reviewed yearly; stale ones are unpublished after a grace period.
+REVIEW_INTERVAL_DAYS = int(os.environ.get("REVIEW_INTERVAL_DAYS", "365"))
+REVIEW_GRACE_DAYS = int(os.environ.get("REVIEW_GRACE_DAYS", "90"))
+
 if not DEBUG:
     SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
     CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)

@@ -42,7 +42,8 @@ def offer_form(city, title):
         "kind": "measure", "format": "in_person", "cities": [City.objects.get(slug=city).pk],
         "tags": "", "provider": "", "cost": "", "contact_name": "", "email": "", "phone": "", "website": "",
         "street": "", "postcode": "", "town": "", "registration_url": "", "age_min": "", "age_max": "",
-        "barrier_free": "unknown", **nested_form_data({"dates": inline_formset([])}),
+        "barrier_free": "unknown", "last_reviewed": "2026-11-01", "review_due": "",
+        **nested_form_data({"dates": inline_formset([])}),
     }
 
 

@@ -1,0 +1,45 @@
+"""Keeping offers current: which are due for review, who is told, which leave the catalogue."""
+
+from collections import defaultdict
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from catalogue.models import OfferPage
+
+
+def due_offers(today=None):
+    """Live offers whose review date has passed (stale: still online, marked for editors)."""
+    today = today or timezone.localdate()
+    return OfferPage.objects.live().filter(review_due__lt=today).order_by("review_due")
+
+
+def remind(today=None):
+    """One mail per responsible editor (the page owner, else the Fachstelle) listing their due offers."""
+    by_address = defaultdict(list)
+    for offer in due_offers(today).select_related("owner"):
+        address = offer.owner.email if offer.owner and offer.owner.email else settings.FACHSTELLE_EMAIL
+        by_address[address].append(offer)
+    for address, offers in by_address.items():
+        lines = [f"- {o.title} (prüfen bis {o.review_due:%d.%m.%Y}): "
+                 f"{settings.WAGTAILADMIN_BASE_URL}/admin/pages/{o.pk}/edit/" for o in offers]
+        send_mail(
+            subject=_("%(count)d Angebote warten auf Ihre Prüfung") % {"count": len(offers)},
+            message=_("Guten Tag,\n\nbitte prüfen Sie diese Angebote und tragen Sie das Prüfdatum ein:\n\n%(list)s\n\n"
+                      "Ohne Prüfung gehen sie %(days)d Tage nach dem Prüftermin offline.")
+            % {"list": "\n".join(lines), "days": settings.REVIEW_GRACE_DAYS},
+            from_email=None, recipient_list=[address],
+        )
+    return by_address
+
+
+def unpublish_overdue(today=None):
+    """Take offers offline whose review is more than the grace period overdue (not deleted)."""
+    today = today or timezone.localdate()
+    overdue = list(OfferPage.objects.live().filter(review_due__lt=today - timedelta(days=settings.REVIEW_GRACE_DAYS)))
+    for offer in overdue:
+        offer.unpublish(log_action="wagtail.unpublish")
+    return overdue

@@ -1,0 +1,48 @@
+"""Admin: the stale-offers report in the reports menu and a dashboard panel with their count."""
+
+from django.urls import path, reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
+
+from .freshness import due_offers
+from .permissions import is_fachstelle
+from .views import StaleOffersView
+
+
+@hooks.register("register_admin_urls")
+def stale_offers_urls():
+    return [
+        path("reports/pruefung-faellig/", StaleOffersView.as_view(), name="stale_offers"),
+        path("reports/pruefung-faellig/results/", StaleOffersView.as_view(results_only=True),
+             name="stale_offers_results"),
+    ]
+
+
+class FachstelleMenuItem(MenuItem):
+    def is_shown(self, request):
+        return is_fachstelle(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def stale_offers_menu_item():
+    return FachstelleMenuItem(_("Prüfung fällig"), reverse("stale_offers"), icon_name="time", order=50)
+
+
+class StaleOffersPanel(Component):
+    name = "stale_offers"
+    order = 50
+
+    def render_html(self, parent_context=None):
+        count = due_offers().count()
+        return format_html(
+            '<section class="panel summary nice-padding"><h2>{}</h2><p><a href="{}">{}</a></p></section>',
+            _("Aktualität"), reverse("stale_offers"),
+            _("%(count)d Angebote warten auf ihre Prüfung.") % {"count": count})
+
+
+@hooks.register("construct_homepage_panels")
+def add_stale_offers_panel(request, panels):
+    panels.append(StaleOffersPanel())
