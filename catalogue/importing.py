@@ -240,9 +240,18 @@ def validate(rows):
     return parsed, errors
 
 
-def import_rows(rows, *, publish=False, dry_run=False, user=None, progress=None):
-    """Validate all rows, then create or update their offers in one transaction (or none on error)."""
+def import_rows(rows, *, publish=False, dry_run=False, user=None, progress=None, review=False, check=None):
+    """Validate all rows, then create or update their offers in one transaction (or none on error).
+
+    ``review`` submits every saved draft to the page's workflow; ``check(values)`` may return an extra
+    problem per row (for example a city outside an editor's remit) as ``(column, message)``.
+    """
     parsed, errors = validate(rows)
+    if check:
+        for number, values in enumerate(parsed, start=2):
+            problem = check(values)
+            if problem:
+                errors.append(RowError(number, *problem))
     report = ImportReport(errors=errors)
     if errors:
         return report
@@ -257,7 +266,11 @@ def import_rows(rows, *, publish=False, dry_run=False, user=None, progress=None)
     with transaction.atomic():
         for values in parsed:
             page = existing.get(values["external_id"])
-            save_offer(catalogue, page, values, publish=publish, user=user)
+            saved = save_offer(catalogue, page, values, publish=publish, user=user)
+            if review and not publish:
+                workflow = saved.get_workflow()
+                if workflow and not saved.workflow_in_progress:
+                    workflow.start(saved, user)
             (report.updated if page else report.created).append(values["external_id"])
             if progress:
                 progress(1)

@@ -1,8 +1,13 @@
 """Editors maintain the taxonomy and providers as snippets, grouped under "Katalog" in the menu."""
 
+from django.urls import path, reverse
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .admin_views import import_view
+from .models import CatalogueIndexPage
 from .taxonomy import City, Language, Organisation, TargetGroup
 
 
@@ -42,3 +47,19 @@ class CatalogueGroup(SnippetViewSetGroup):
 
 
 register_snippet(CatalogueGroup)
+
+
+@hooks.register("register_admin_urls")
+def import_urls():
+    return [path("angebote/import/", import_view, name="catalogue_import")]
+
+
+class ImportMenuItem(MenuItem):
+    def is_shown(self, request):
+        catalogue = CatalogueIndexPage.objects.first()
+        return bool(catalogue) and catalogue.permissions_for_user(request.user).can_add_subpage()
+
+
+@hooks.register("register_admin_menu_item")
+def import_menu_item():
+    return ImportMenuItem("Import", reverse("catalogue_import"), icon_name="upload", order=205)

@@ -1,0 +1,83 @@
+"""Import in the admin: upload CSV or XLSX, see every bad row and column, confirm; the same code as
+``manage.py import_offers``. Editors' offers become drafts in the review workflow; the Fachstelle may
+publish at once."""
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from editorial.permissions import is_fachstelle, may_handle_cities
+
+from .importing import ImportFileError, import_rows, read_table
+from .models import CatalogueIndexPage
+
+SESSION_KEY = "catalogue-import"
+MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+
+
+class UploadForm(forms.Form):
+    file = forms.FileField(label=gettext_lazy("CSV- oder XLSX-Datei"),
+                           help_text=gettext_lazy("Spalten wie beim Befehl import_offers; höchstens 5 MB."))
+    publish = forms.BooleanField(label=gettext_lazy("sofort veröffentlichen (nur Fachstelle)"), required=False)
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(_("Die Datei ist größer als 5 MB."))
+        return upload
+
+
+def city_check(user):
+    def check(values):
+        if not may_handle_cities(user, [city.slug for city in values["cities"]]):
+            return "cities", _("Diese Städte gehören nicht zu Ihrer Zuständigkeit.")
+        return None
+
+    return check
+
+
+def import_view(request):
+    catalogue = CatalogueIndexPage.objects.first()
+    if catalogue is None or not catalogue.permissions_for_user(request.user).can_add_subpage():
+        raise PermissionDenied
+    fachstelle = is_fachstelle(request.user)
+    context = {"form": UploadForm(), "fachstelle": fachstelle}
+
+    if request.method == "POST" and "confirm" in request.POST:
+        pending = request.session.pop(SESSION_KEY, None)
+        if not pending:
+            messages.error(request, _("Die Vorschau ist abgelaufen. Bitte laden Sie die Datei erneut hoch."))
+            return redirect("catalogue_import")
+        report = import_rows(pending["rows"], publish=pending["publish"] and fachstelle, user=request.user,
+                             review=True, check=city_check(request.user))
+        if report.ok:
+            messages.success(request, _("%(created)d Angebote angelegt, %(updated)d aktualisiert.")
+                             % {"created": len(report.created), "updated": len(report.updated)})
+            return redirect("catalogue_import")
+        context["errors"] = report.errors
+    elif request.method == "POST":
+        form = UploadForm(request.POST, request.FILES)
+        context["form"] = form
+        if form.is_valid():
+            upload = form.cleaned_data["file"]
+            try:
+                rows = read_table(upload, filename=upload.name)
+            except ImportFileError as error:
+                form.add_error("file", str(error))
+            else:
+                preview = import_rows(rows, dry_run=True, check=city_check(request.user))
+                context.update(preview=preview, filename=upload.name, rows=len(rows),
+                               publish=form.cleaned_data["publish"] and fachstelle)
+                if preview.ok:
+                    request.session[SESSION_KEY] = {"rows": [_plain(row) for row in rows],
+                                                    "publish": context["publish"]}
+    return TemplateResponse(request, "catalogue/admin/import.html", context)
+
+
+def _plain(row):
+    """Session-safe cells (XLSX dates become ISO text, as the parser accepts)."""
+    return {key: value.isoformat() if hasattr(value, "isoformat") else value for key, value in row.items()}
