@@ -17,6 +17,14 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
 EDITOR = ("redaktion", "Pruefung-und-Freigabe-2026")
+CITY_EDITOR = ("hilden", "Redaktion-Hilden-2026")
+REVIEWER = ("fachstelle", "Fachstelle-Freigabe-2026")
+TEAM_USERS = f"""
+from django.contrib.auth.models import Group, User
+for (name, password), group in (({CITY_EDITOR!r}, "Redaktion Hilden"), ({REVIEWER!r}, "Fachstelle")):
+    user = User.objects.create_user(name, name + "@example.org", password)
+    user.groups.add(Group.objects.get(name=group))
+"""
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync"]
 
@@ -31,6 +39,7 @@ def site_url(tmp_path_factory):
                     ["createsuperuser", "--no-input", "--username", EDITOR[0], "--email", "redaktion@example.org"]):
         subprocess.run(manage + command, env={**env, "DJANGO_SUPERUSER_PASSWORD": EDITOR[1]}, check=True,
                        capture_output=True)
+    subprocess.run(manage + ["shell", "-c", TEAM_USERS], env=env, check=True, capture_output=True)
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
