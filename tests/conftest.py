@@ -70,3 +70,16 @@ def pytest_report_header(config):
     from django.db import connection
 
     return f"database: {connection.vendor}"
+
+
+@pytest.fixture
+def group_member(django_user_model):
+    """Create a user in one of the seeded editorial groups: ``group_member("hilden", "Redaktion Hilden")``."""
+    from django.contrib.auth.models import Group
+
+    def make(name, group):
+        user = django_user_model.objects.create_user(name, f"{name}@example.org", "pw")
+        user.groups.add(Group.objects.get(name=group))
+        return user
+
+    return make

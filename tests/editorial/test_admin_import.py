@@ -4,7 +4,6 @@ import csv
 import io
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from wagtail.models import WorkflowState
 
@@ -24,18 +23,14 @@ def upload(rows, name="angebote.csv"):
 
 
 @pytest.fixture
-def editor(client, django_user_model, use_database):
-    user = django_user_model.objects.create_user("hilden", "hilden@example.org", "pw")
-    user.groups.add(Group.objects.get(name="Redaktion Hilden"))
-    client.force_login(user)
+def editor(client, group_member, use_database):
+    client.force_login(group_member("hilden", "Redaktion Hilden"))
     return client
 
 
 @pytest.fixture
-def fachstelle(client, django_user_model, use_database):
-    user = django_user_model.objects.create_user("fach", "fach@example.org", "pw")
-    user.groups.add(Group.objects.get(name="Fachstelle"))
-    client.force_login(user)
+def fachstelle(client, group_member, use_database):
+    client.force_login(group_member("fach", "Fachstelle"))
     return client
 
 

@@ -1,7 +1,6 @@
 """Every cell of the permission matrix: role × own city / other city / district-wide × action."""
 
 import pytest
-from django.contrib.auth.models import Group
 from wagtail.models import GroupApprovalTask
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
@@ -22,13 +21,9 @@ EXPECTED = {
 
 
 @pytest.fixture
-def users(django_user_model):
-    def member(name, group):
-        user = django_user_model.objects.create_user(name, f"{name}@example.org", "pw")
-        user.groups.add(Group.objects.get(name=group))
-        return user
-
-    return {"fachstelle": member("fachstelle", "Fachstelle"), "redaktion_hilden": member("hilden", "Redaktion Hilden")}
+def users(group_member):
+    return {"fachstelle": group_member("fachstelle", "Fachstelle"),
+            "redaktion_hilden": group_member("hilden", "Redaktion Hilden")}
 
 
 @pytest.fixture

@@ -1,7 +1,6 @@
 """The path through "Prüfung und Freigabe": submit, reject with a comment, resubmit, approve, live and found."""
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core import mail
 from wagtail.models import WorkflowState
 
@@ -12,13 +11,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def people(django_user_model):
-    def member(name, group):
-        user = django_user_model.objects.create_user(name, f"{name}@example.org", "pw")
-        user.groups.add(Group.objects.get(name=group))
-        return user
-
-    return member("hilden", "Redaktion Hilden"), member("fachstelle", "Fachstelle")
+def people(group_member):
+    return group_member("hilden", "Redaktion Hilden"), group_member("fachstelle", "Fachstelle")
 
 
 def act(task_state, user, action, comment=""):
