@@ -9,6 +9,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from api.urls import urlpatterns as api_urls
+from steering.views import public_coverage
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
@@ -21,6 +22,7 @@ urlpatterns = [
     path("", include("syndication.urls")),
     path("", include("widgets.urls")),
     path("", include("submissions.urls")),
+    path("abdeckung/", public_coverage, name="coverage"),
     path("sitemap.xml", sitemap, name="sitemap"),
 ]
 

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "widgets",
     "submissions",
     "editorial",
+    "steering",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -239,6 +240,7 @@ FACHSTELLE_EMAIL = os.environ.get("FACHSTELLE_EMAIL", "fachstelle@example.org")
 # Freshness: offers are reviewed yearly; stale ones are unpublished after a grace period.
 REVIEW_INTERVAL_DAYS = int(os.environ.get("REVIEW_INTERVAL_DAYS", "365"))
 REVIEW_GRACE_DAYS = int(os.environ.get("REVIEW_GRACE_DAYS", "90"))
+COVERAGE_PUBLIC = env_bool("COVERAGE_PUBLIC", False)  # also show the coverage report at /abdeckung/
 
 if not DEBUG:
     SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)

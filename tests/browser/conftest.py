@@ -33,7 +33,7 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
 def site_url(tmp_path_factory):
     database = tmp_path_factory.mktemp("site") / "site.sqlite3"
     env = {**os.environ, "DATABASE_URL": f"sqlite:///{database}", "DJANGO_SETTINGS_MODULE": "kreissite.settings.base",
-           "DEBUG": "true", "SEARCH_BACKEND": "database"}
+           "DEBUG": "true", "SEARCH_BACKEND": "database", "COVERAGE_PUBLIC": "true"}
     manage = [sys.executable, str(ROOT / "manage.py")]
     for command in (["migrate", "--no-input"], ["load_demo_content"],
                     ["createsuperuser", "--no-input", "--username", EDITOR[0], "--email", "redaktion@example.org"]):

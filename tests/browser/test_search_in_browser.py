@@ -38,7 +38,7 @@ def test_keyboard_only_search_autocomplete_and_open_an_offer(site_url, page):
 @pytest.mark.parametrize("path", [
     "/", "/angebote/?q=Beratung&city=hilden&kind=contact_point", "/angebote/stadt/hilden/",
     "/angebote/zielgruppe/sportvereine/", "/angebote/?city=atlantis",
-    "/angebote/basisqualifizierung-rassismuskritik-fur-lehrkrafte/", "/vorschlagen/",
+    "/angebote/basisqualifizierung-rassismuskritik-fur-lehrkrafte/", "/vorschlagen/", "/abdeckung/?kind=measure",
 ])
 def test_public_pages_have_no_serious_accessibility_violations(site_url, audit_page, path):
     audit_page.goto(site_url + path)

@@ -1,0 +1,42 @@
+"""The coverage report: heatmap, accessible table and CSV, in the admin (Fachstelle) and optionally public."""
+
+import csv
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.utils.safestring import mark_safe
+
+from catalogue.taxonomy import OfferKind
+from editorial.permissions import is_fachstelle
+
+from .coverage import coverage, csv_rows, heatmap_svg
+
+
+def _report(request, template, base_template):
+    kind = request.GET.get("kind") or None
+    if kind and kind not in OfferKind.values:
+        kind = None
+    result = coverage(kind)
+    if request.GET.get("format") == "csv":
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="abdeckung.csv"'
+        csv.writer(response).writerows(csv_rows(result))
+        return response
+    return render(request, template, {
+        "result": result, "svg": mark_safe(heatmap_svg(result)),  # noqa: S308 - built with escaped labels
+        "kinds": OfferKind.choices, "kind": kind, "base_template": base_template,
+    })
+
+
+def admin_coverage(request):
+    if not is_fachstelle(request.user):
+        raise PermissionDenied
+    return _report(request, "steering/coverage.html", "wagtailadmin/base.html")
+
+
+def public_coverage(request):
+    if not settings.COVERAGE_PUBLIC:
+        raise Http404
+    return _report(request, "steering/coverage.html", "base.html")
