@@ -93,8 +93,8 @@ def list_offers(
         body = _list_body(request, query, service.search(query))
         if not body["degraded"]:
             cache.set(key, body, RESULT_CACHE_SECONDS)
-    elif body["count"] == 0:
-        service.record_zero_result(query)
+    else:
+        service.record_unmet_demand(query, body["count"])
     if query.page > 1 and query.offset >= body["count"]:
         raise BadRequest([{"parameter": "page", "message": f"Seite {query.page} liegt hinter dem letzten Treffer."}])
     return cacheable(api.create_response(request, body, status=200))

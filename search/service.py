@@ -86,16 +86,17 @@ class SearchService:
         result.free_count = raw.facet_counts.get("free", {}).get("true", 0)
         if raw.total == 0 and query.text:
             result.suggestion = self.did_you_mean(query.text)
-        if record and raw.total == 0:
-            self.record_zero_result(query)
+        if record:
+            self.record_unmet_demand(query, raw.total)
         return result
 
     @staticmethod
-    def record_zero_result(query):
-        """Note a text search that found nothing (normalised words and filters only) for the demand report."""
-        if query.text:
-            ZeroResultQuery.objects.create(query=" ".join(german.tokens(query.text))[:200] or query.text[:200],
-                                           filters={k: list(v) for k, v in query.filters.items()})
+    def record_unmet_demand(query, count):
+        """Note a search that found nothing or little (normalised words, filters, count; no personal data)."""
+        if count <= settings.FEW_RESULTS and (query.text or query.filters) and query.page == 1:
+            ZeroResultQuery.objects.create(query=" ".join(german.tokens(query.text))[:200],
+                                           filters={k: list(v) for k, v in query.filters.items()},
+                                           result_count=count)
 
     def version(self):
         """Changes with every index write (the database index is always written, whatever the engine)."""

@@ -1,6 +1,7 @@
 """The coverage report: heatmap, accessible table and CSV, in the admin (Fachstelle) and optionally public."""
 
 import csv
+import datetime
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
@@ -12,6 +13,8 @@ from catalogue.taxonomy import OfferKind
 from editorial.permissions import is_fachstelle
 
 from .coverage import coverage, csv_rows, heatmap_svg
+from .demand import csv_rows as demand_csv_rows
+from .demand import unmet_demand
 
 
 def _report(request, template, base_template):
@@ -28,6 +31,28 @@ def _report(request, template, base_template):
         "result": result, "svg": mark_safe(heatmap_svg(result)),  # noqa: S308 - built with escaped labels
         "kinds": OfferKind.choices, "kind": kind, "base_template": base_template,
     })
+
+
+def admin_demand(request):
+    """Unmet demand over a chosen period (default: the last 30 days), by query, city and target group."""
+    if not is_fachstelle(request.user):
+        raise PermissionDenied
+    start, end = _date(request.GET.get("from")), _date(request.GET.get("to"))
+    demand = unmet_demand(start, end)
+    if request.GET.get("format") == "csv":
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="ungedeckter-bedarf.csv"'
+        csv.writer(response).writerows(demand_csv_rows(demand))
+        return response
+    most = max([n for _week, n in demand.by_week] + [1])
+    return render(request, "steering/demand.html", {"demand": demand, "most": most})
+
+
+def _date(value):
+    try:
+        return datetime.date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
 
 
 def admin_coverage(request):

@@ -240,7 +240,11 @@ FACHSTELLE_EMAIL = os.environ.get("FACHSTELLE_EMAIL", "fachstelle@example.org")
 # Freshness: offers are reviewed yearly; stale ones are unpublished after a grace period.
 REVIEW_INTERVAL_DAYS = int(os.environ.get("REVIEW_INTERVAL_DAYS", "365"))
 REVIEW_GRACE_DAYS = int(os.environ.get("REVIEW_GRACE_DAYS", "90"))
-COVERAGE_PUBLIC = env_bool("COVERAGE_PUBLIC", False)  # also show the coverage report at /abdeckung/
+
+# Steering reports: the coverage report may also be public (/abdeckung/); searches with at most
+# FEW_RESULTS results are recorded (no personal data) for the unmet-demand report.
+COVERAGE_PUBLIC = env_bool("COVERAGE_PUBLIC", False)
+FEW_RESULTS = int(os.environ.get("FEW_RESULTS", "2"))
 
 if not DEBUG:
     SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)

@@ -136,12 +136,14 @@ def test_index_follows_publish_unpublish_and_delete(service, offers, catalogue):
     assert titles(run(service, "q=Diskriminierung")) == []
 
 
-def test_zero_result_searches_are_recorded_without_personal_data(service, catalogue):
+def test_searches_with_no_or_few_results_are_recorded_without_personal_data(service, catalogue, settings):
+    settings.FEW_RESULTS = 1
     run(service, "q=Klimaschutz+für+Senioren&city=hilden", record=True)
-    run(service, "q=Workshop", record=True)
-    recorded = ZeroResultQuery.objects.get()
-    assert recorded.query == "klimaschutz senioren"
-    assert recorded.filters == {"city": ["hilden"]}
+    run(service, "q=Workshop", record=True)  # 2 results: enough
+    run(service, "q=Strasse", record=True)  # 1 result: few
+    run(service, "", record=True)  # no search at all
+    recorded = list(ZeroResultQuery.objects.order_by("id").values_list("query", "filters", "result_count"))
+    assert recorded == [("klimaschutz senioren", {"city": ["hilden"]}, 0), ("strasse", {}, 1)]
 
 
 def test_private_offers_leave_the_index(service, offers, catalogue, django_capture_on_commit_callbacks):
