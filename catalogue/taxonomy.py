@@ -23,21 +23,12 @@ class OfferFormat(models.TextChoices):
     HYBRID = "hybrid", _("Hybrid")
 
 
-class TaxonomyQuerySet(models.QuerySet):
-    def by_slug_or_name(self, value):
-        """Find one term by slug, or by its label ignoring case (as the import accepts)."""
-        value = value.strip()
-        return self.filter(models.Q(slug=value.lower()) | models.Q(name__iexact=value)).first()
-
-
 class TaxonomyTerm(index.Indexed, models.Model):
     """A term with a stable slug (used in URLs, filters and imports) and a German label."""
 
     name = models.CharField(_("Bezeichnung"), max_length=120, unique=True)
     slug = models.SlugField(_("Kürzel"), max_length=60, unique=True, allow_unicode=False)
     sort_order = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
-
-    objects = TaxonomyQuerySet.as_manager()
 
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 

@@ -6,7 +6,7 @@ answer, suggests spellings, attaches facet labels and records searches that foun
 """
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 from django.conf import settings
@@ -52,7 +52,6 @@ class SearchResult:
     partial: bool = False  # no offer matched every word; these are the best partial matches
     suggestion: str = ""  # "Meinten Sie …?"
     free_count: int = 0
-    extra: dict = field(default_factory=dict)
 
 
 class SearchService:
@@ -161,11 +160,6 @@ class SearchService:
         return facets
 
     # -- writing -------------------------------------------------------------------------------
-    def index_offers(self, offers):
-        from .documents import document_for
-
-        self.index_documents([document_for(offer) for offer in offers])
-
     def index_documents(self, docs):
         self.fallback.index(docs)
         if self.primary is not self.fallback:

@@ -35,12 +35,6 @@ def test_languages_are_iso_639_1_codes():
         Language(name="Deutsch (falsch)", slug="DE").full_clean()
 
 
-def test_taxonomy_lookup_by_slug_or_label_ignoring_case():
-    assert City.objects.by_slug_or_name("Hilden").slug == "hilden"
-    assert City.objects.by_slug_or_name("monheim am rhein").slug == "monheim"
-    assert City.objects.by_slug_or_name("Atlantis") is None
-
-
 def test_offer_keeps_all_fields_in_revisions(offers):
     offer = offers.make("Fortbildung", kind="qualification", cities=["kreisweit"], languages=["de", "tr"],
                         tags=["Fortbildung", "Schule"], cost="20 €", is_free=False, age_min=14, age_max=18,
