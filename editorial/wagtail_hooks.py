@@ -4,11 +4,10 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 
 from .freshness import due_offers
-from .permissions import is_fachstelle
+from .menu import FachstelleMenuItem
 from .views import StaleOffersView
 
 
@@ -19,11 +18,6 @@ def stale_offers_urls():
         path("reports/pruefung-faellig/results/", StaleOffersView.as_view(results_only=True),
              name="stale_offers_results"),
     ]
-
-
-class FachstelleMenuItem(MenuItem):
-    def is_shown(self, request):
-        return is_fachstelle(request.user)
 
 
 @hooks.register("register_reports_menu_item")

@@ -23,10 +23,7 @@ def _report(request, template, base_template):
         kind = None
     result = coverage(kind)
     if request.GET.get("format") == "csv":
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = 'attachment; filename="abdeckung.csv"'
-        csv.writer(response).writerows(csv_rows(result))
-        return response
+        return _csv_download("abdeckung.csv", csv_rows(result))
     return render(request, template, {
         "result": result, "svg": mark_safe(heatmap_svg(result)),  # noqa: S308 - built with escaped labels
         "kinds": OfferKind.choices, "kind": kind, "base_template": base_template,
@@ -40,12 +37,16 @@ def admin_demand(request):
     start, end = _date(request.GET.get("from")), _date(request.GET.get("to"))
     demand = unmet_demand(start, end)
     if request.GET.get("format") == "csv":
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = 'attachment; filename="ungedeckter-bedarf.csv"'
-        csv.writer(response).writerows(demand_csv_rows(demand))
-        return response
+        return _csv_download("ungedeckter-bedarf.csv", demand_csv_rows(demand))
     most = max([n for _week, n in demand.by_week] + [1])
     return render(request, "steering/demand.html", {"demand": demand, "most": most})
+
+
+def _csv_download(filename, rows):
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    csv.writer(response).writerows(rows)
+    return response
 
 
 def _date(value):

@@ -5,9 +5,9 @@ from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 
+from editorial.menu import FachstelleMenuItem
 from editorial.permissions import is_fachstelle
 
 from .demand import unmet_demand
@@ -18,11 +18,6 @@ from .views import admin_coverage, admin_demand
 def coverage_urls():
     return [path("reports/abdeckung/", admin_coverage, name="coverage_report"),
             path("reports/bedarf/", admin_demand, name="demand_report")]
-
-
-class FachstelleMenuItem(MenuItem):
-    def is_shown(self, request):
-        return is_fachstelle(request.user)
 
 
 @hooks.register("register_reports_menu_item")
