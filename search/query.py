@@ -20,10 +20,23 @@ MAX_VALUES_PER_FILTER = 20
 FACETS = ("kind", "city", "target_group", "language", "format")
 FILTERS = FACETS + ("tag", "free")
 
+# Two scopes share this value: the catalogue searches offers only, the site search every content type.
+OFFERS = "offers"
+SITE = "site"
+SITE_FACETS = ("type",)
+
+
+def filter_names(scope):
+    """The list filters a scope accepts as request parameters."""
+    return FACETS + ("tag",) if scope == OFFERS else SITE_FACETS
+
 
 def allowed_values():
     """The valid slugs per filter (taxonomy terms are editable, so read them each time)."""
+    from .documents import source_types
+
     return {
+        "type": {value for value, _label in source_types()},
         "kind": set(OfferKind.values),
         "format": set(OfferFormat.values),
         "city": set(City.objects.values_list("slug", flat=True)),
@@ -40,6 +53,11 @@ class SearchQuery:
     page: int = 1
     page_size: int = DEFAULT_PAGE_SIZE
     errors: list = field(default_factory=list)  # [(parameter, message)]
+    scope: str = OFFERS
+
+    @property
+    def facet_names(self):
+        return FACETS if self.scope == OFFERS else SITE_FACETS
 
     @property
     def is_valid(self):
@@ -53,8 +71,11 @@ class SearchQuery:
         return self.filters.get(facet, ())
 
     @classmethod
-    def from_params(cls, params, preset=None):
-        """Build from a QueryDict (or a dict of lists); ``preset`` filters come from a landing page."""
+    def from_params(cls, params, preset=None, scope=OFFERS):
+        """Build from a QueryDict (or a dict of lists); ``preset`` filters come from a landing page.
+
+        The offer scope takes the catalogue's filters; the site scope only ``type`` (the kind of content).
+        """
         errors = []
         get_list = params.getlist if hasattr(params, "getlist") else (lambda k: list(params.get(k, [])))
         get_one = params.get if hasattr(params, "getlist") else (lambda k: (params.get(k) or [None])[-1])
@@ -66,7 +87,7 @@ class SearchQuery:
 
         allowed = allowed_values()
         filters = {}
-        for name in FACETS + ("tag",):
+        for name in filter_names(scope):
             values = [v.strip() for v in get_list(name) if v and v.strip()]
             values += (preset or {}).get(name, [])
             values = list(dict.fromkeys(values))
@@ -86,7 +107,7 @@ class SearchQuery:
             filters[name] = tuple(values)
 
         free = None
-        raw_free = get_one("free")
+        raw_free = get_one("free") if scope == OFFERS else None
         if raw_free not in (None, ""):
             if raw_free.lower() in {"1", "true", "ja", "yes", "on"}:
                 free = True
@@ -97,14 +118,15 @@ class SearchQuery:
 
         page = _positive_int(get_one("page"), 1, "page", MAX_PAGE, errors)
         page_size = _positive_int(get_one("page_size"), DEFAULT_PAGE_SIZE, "page_size", MAX_PAGE_SIZE, errors)
-        return cls(text=text, filters=filters, free=free, page=page, page_size=page_size, errors=errors)
+        return cls(text=text, filters=filters, free=free, page=page, page_size=page_size, errors=errors,
+                   scope=scope)
 
     def to_params(self, **changes):
         """Query-string pairs for links (shareable URLs), with the given facet values toggled."""
         pairs = []
         if self.text:
             pairs.append(("q", self.text))
-        for name in FACETS + ("tag",):
+        for name in filter_names(self.scope):
             values = list(self.selected(name))
             if name in changes:
                 value = changes[name]

@@ -17,10 +17,11 @@ from rapidfuzz import fuzz, process
 from catalogue.taxonomy import City, Language, OfferFormat, OfferKind, TargetGroup
 
 from . import german
+from .documents import OFFER, documents, documents_for_keys, source_types
 from .engines.base import EngineUnavailable, SearchPlan, Term
 from .engines.database import DatabaseEngine
 from .models import PendingChange, Synonym, ZeroResultQuery
-from .query import FACETS
+from .query import FACETS, OFFERS, SITE_FACETS
 
 logger = logging.getLogger(__name__)
 
@@ -85,7 +86,7 @@ class SearchService:
         result.free_count = raw.facet_counts.get("free", {}).get("true", 0)
         if raw.total == 0 and query.text:
             result.suggestion = self.did_you_mean(query.text)
-        if record:
+        if record and query.scope == OFFERS:
             self.record_unmet_demand(query, raw.total)
         return result
 
@@ -116,17 +117,21 @@ class SearchService:
             filters["tag"] = tuple(german.fold(t) for t in filters["tag"])
         if query.free is not None:
             filters["free"] = ("true" if query.free else "false",)
+        if query.scope == OFFERS:
+            filters["type"] = (OFFER,)  # the catalogue, its API and feeds never see other content
+        facets = FACET_LIST if query.scope == OFFERS else SITE_FACETS
         return SearchPlan(terms=analyse(query.text), filters=filters, offset=query.offset, limit=query.page_size,
-                          facets=FACET_LIST)
+                          facets=facets)
 
-    def suggest(self, prefix, limit=8):
+    def suggest(self, prefix, limit=8, types=(OFFER,)):
+        """Display data of items whose title has a word starting like the last word of ``prefix``."""
         folded = german.tokens(prefix)
         if not folded:
             return []
         try:
-            return self.primary.suggest(folded[-1], limit)
+            return self.primary.suggest(folded[-1], limit, types)
         except EngineUnavailable:
-            return self.fallback.suggest(folded[-1], limit)
+            return self.fallback.suggest(folded[-1], limit, types)
 
     def did_you_mean(self, text):
         """Replace each word that the index does not know by its closest indexed word."""
@@ -149,7 +154,7 @@ class SearchService:
     def _facets(self, counts, query):
         labels = facet_labels()
         facets = {}
-        for name in FACETS:
+        for name in query.facet_names:
             selected = set(query.selected(name))
             values = counts.get(name, {})
             facets[name] = [
@@ -181,8 +186,6 @@ class SearchService:
 
     def sync(self):
         """Replay changes the primary engine missed; returns how many were applied."""
-        from .documents import document_for, offer_queryset
-
         if self.primary is self.fallback:
             PendingChange.objects.all().delete()
             return 0
@@ -191,9 +194,7 @@ class SearchService:
         pending = list(PendingChange.objects.values_list("document_id", flat=True))
         if not pending:
             return 0
-        offers = {o.pk: o for o in offer_queryset().filter(pk__in=pending)}
-        docs = [document_for(offers[i]) for i in pending if i in offers]
-        gone = [i for i in pending if i not in offers]
+        docs, gone = documents_for_keys(pending)
         if docs:
             self.primary.index(docs)
         if gone:
@@ -202,8 +203,6 @@ class SearchService:
         return len(pending)
 
     def rebuild(self, progress=None):
-        from .documents import documents
-
         docs = list(documents())
         self.fallback.rebuild(docs, progress=None)
         if self.primary is not self.fallback:
@@ -247,6 +246,7 @@ def facet_labels():
         "city": list(City.objects.values_list("slug", "name")),
         "target_group": list(TargetGroup.objects.values_list("slug", "name")),
         "language": list(Language.objects.values_list("slug", "name")),
+        "type": source_types(),
     }
 
 
@@ -282,19 +282,15 @@ def search_service():
     return _services[key]
 
 
-def on_commit_index(offer_ids):
-    transaction.on_commit(lambda: reindex_ids(offer_ids))
+def on_commit_index(keys):
+    transaction.on_commit(lambda: reindex(keys))
 
 
-def reindex_ids(offer_ids):
-    """Bring the index in line with the current state of the given offers."""
-    from .documents import document_for, offer_queryset
-
-    offer_ids = set(offer_ids)
-    live = {o.pk: o for o in offer_queryset().filter(pk__in=offer_ids)}
+def reindex(keys):
+    """Bring the index in line with the current state of the items with these keys."""
+    docs, gone = documents_for_keys(keys)
     service = search_service()
-    if live:
-        service.index_documents([document_for(o) for o in live.values()])
-    gone = offer_ids - set(live)
+    if docs:
+        service.index_documents(docs)
     if gone:
         service.remove(gone)

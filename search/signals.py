@@ -1,30 +1,36 @@
-"""Keep the search index in step with the page tree: publish, unpublish, move and delete."""
+"""Keep the search index in step with the page tree and the other indexed models.
+
+Pages (offers, articles, events) follow publish, unpublish, move, delete and view restrictions;
+other sources (glossary terms, documents) register their own receivers in their app.
+"""
 
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from catalogue.models import OfferPage
-
+from .documents import indexed_page_models
 from .service import on_commit_index
 
 
-@receiver(page_published, sender=OfferPage)
-@receiver(page_unpublished, sender=OfferPage)
-def offer_changed(sender, instance, **kwargs):
-    on_commit_index([instance.pk])
+def _indexed_pages(root, inclusive=True):
+    """Ids of the indexed pages at and below ``root``."""
+    models = indexed_page_models()
+    pages = Page.objects.descendant_of(root, inclusive=inclusive).type(*models)
+    return list(pages.values_list("pk", flat=True))
 
 
-@receiver(post_delete, sender=OfferPage)
-def offer_deleted(sender, instance, **kwargs):
-    on_commit_index([instance.pk])
+@receiver(page_published)
+@receiver(page_unpublished)
+@receiver(post_delete)
+def page_changed(sender, instance, **kwargs):
+    if sender in indexed_page_models():
+        on_commit_index([instance.pk])
 
 
 @receiver(post_page_move)
 def page_moved(sender, instance, **kwargs):
-    ids = [instance.pk] if isinstance(instance.specific_deferred, OfferPage) else []
-    ids += list(OfferPage.objects.descendant_of(instance).values_list("pk", flat=True))
+    ids = _indexed_pages(instance)
     if ids:
         on_commit_index(ids)
 
@@ -32,8 +38,7 @@ def page_moved(sender, instance, **kwargs):
 @receiver(post_save, sender=PageViewRestriction)
 @receiver(post_delete, sender=PageViewRestriction)
 def view_restriction_changed(sender, instance, **kwargs):
-    """Only public offers are indexed: a restriction on a page or its ancestor hides its offers."""
-    page = instance.page
-    ids = list(OfferPage.objects.descendant_of(page, inclusive=True).values_list("pk", flat=True))
+    """Only public pages are indexed: a restriction on a page or its ancestor hides the pages below."""
+    ids = _indexed_pages(instance.page)
     if ids:
         on_commit_index(ids)

@@ -22,7 +22,7 @@ class SearchPlan:
     filters: dict = field(default_factory=dict)  # facet -> tuple of values (OR within, AND across)
     offset: int = 0
     limit: int = 20
-    facets: tuple = ("kind", "city", "target_group", "language", "format", "free")
+    facets: tuple = ("kind", "city", "target_group", "language", "format", "free", "type")
 
     @property
     def text(self):
@@ -58,8 +58,8 @@ class Engine(ABC):
         """Run a plan: ranked ids of one page, the total, and disjunctive facet counts."""
 
     @abstractmethod
-    def suggest(self, prefix, limit=8):
-        """Titles of offers with a word starting with ``prefix`` (folded), best first."""
+    def suggest(self, prefix, limit=8, types=("offer",)):
+        """Display data of items of ``types`` with a title word starting with ``prefix`` (folded), best first."""
 
     @abstractmethod
     def rebuild(self, docs, progress=None):

@@ -86,6 +86,8 @@ def _alternatives(term):
 
 
 class DatabaseEngine(Engine):
+    """Documents of every type share one index; the catalogue narrows to offers with the ``type`` facet."""
+
     name = "database"
 
     @property
@@ -198,12 +200,15 @@ class DatabaseEngine(Engine):
             _bitmaps[key] = cached
         return cached[1]
 
-    def suggest(self, prefix, limit=8):
+    def suggest(self, prefix, limit=8, types=("offer",)):
         sql, params = self.text.prefix(prefix)
+        of_type = ", ".join(["%s"] * len(types))
         with connection.cursor() as cursor:
             cursor.execute(
                 f"WITH m AS ({sql}) SELECT d.data FROM m JOIN search_searchdocument d ON d.id = m.id "
-                "ORDER BY m.score DESC, d.sort_date DESC LIMIT %s", params + [limit])
+                "WHERE EXISTS (SELECT 1 FROM search_searchfacet f WHERE f.document_id = d.id "
+                f"AND f.field = 'type' AND f.value IN ({of_type})) "
+                "ORDER BY m.score DESC, d.sort_date DESC LIMIT %s", params + list(types) + [limit])
             return [_json(row[0]) for row in cursor.fetchall()]
 
     def vocabulary(self):
@@ -228,12 +233,12 @@ _bitmaps = {}
 
 
 def _row(doc):
-    published = doc["data"].get("first_published_at")
+    date = doc["data"].get("date")
     return {
         "data": doc["data"],
         **{c: doc[c] for c in TEXT_COLUMNS},
         "vocabulary": " ".join(doc["vocabulary"]),
-        "sort_date": parse_datetime(published) if published else None,
+        "sort_date": parse_datetime(date) if date else None,
     }
 
 

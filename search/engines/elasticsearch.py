@@ -17,7 +17,7 @@ from elasticsearch_dsl import Completion, Date, Keyword, Long, Object, Q, Search
 from .. import german
 from .base import Engine, EngineResult, EngineUnavailable
 
-FACET_FIELDS = ("kind", "city", "target_group", "language", "format", "tag", "free")
+FACET_FIELDS = ("kind", "city", "target_group", "language", "format", "tag", "free", "type")
 # Weights of the pre-analysed fields: title words exactly, then stems of title, summary, body, parts.
 WEIGHTS = {"exact_hi": 12, "stem_hi": 6, "stem_mid": 3, "stem_lo": 1, "parts": 0.5}
 FUZZY_BOOST = 0.3
@@ -33,7 +33,8 @@ MAPPING = {
     **{name: Keyword() for name in FACET_FIELDS},
     "sort_date": Date(),
     "data": Object(enabled=False),
-    "suggest": Completion(analyzer="simple"),
+    # The type context lets the catalogue's autocomplete suggest offers only.
+    "suggest": Completion(analyzer="simple", contexts=[{"name": "type", "type": "category"}]),
 }
 
 
@@ -172,10 +173,10 @@ class ElasticsearchEngine(Engine):
                         fuzziness="AUTO", prefix_length=1, boost=FUZZY_BOOST))
         return Q("bool", should=should, minimum_should_match=1)
 
-    def suggest(self, prefix, limit=8):
+    def suggest(self, prefix, limit=8, types=("offer",)):
         search = Search(using=self.client, index=self.alias).source(["data"])
         search = search.suggest("titles", german.fold(prefix), completion={
-            "field": "suggest", "size": limit * 3, "skip_duplicates": True})
+            "field": "suggest", "size": limit * 3, "skip_duplicates": True, "contexts": {"type": list(types)}})
         with _guard():
             response = search.execute()
         seen, out = set(), []
@@ -203,9 +204,9 @@ def _action(index, doc):
         "description": doc["description"],
         **{name: doc[name] for name in WEIGHTS},
         **{name: values for name, values in doc["facets"].items()},
-        "sort_date": doc["data"].get("first_published_at"),
+        "sort_date": doc["data"].get("date"),
         "data": doc["data"],
-        "suggest": {"input": [s for s in suffixes if s][:50]},
+        "suggest": {"input": [s for s in suffixes if s][:50], "contexts": {"type": doc["facets"]["type"]}},
     }
     return {"_index": index, "_id": str(doc["id"]), "_source": source}
 
