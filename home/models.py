@@ -14,7 +14,8 @@ class HomePage(Page):
     intro = RichTextField(_("Einleitung"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
-    subpage_types = ["catalogue.CatalogueIndexPage"]
+    subpage_types = ["catalogue.CatalogueIndexPage", "knowledge.KnowledgeIndexPage", "knowledge.GlossaryPage",
+                     "knowledge.EventIndexPage"]
     max_count = 1
 
     class Meta:

@@ -9,6 +9,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from api.urls import urlpatterns as api_urls
+from search.views import site_search
 from steering.views import public_coverage
 
 urlpatterns = [
@@ -23,6 +24,7 @@ urlpatterns = [
     path("", include("widgets.urls")),
     path("", include("submissions.urls")),
     path("abdeckung/", public_coverage, name="coverage"),
+    path("suche/", site_search, name="site_search"),
     path("sitemap.xml", sitemap, name="sitemap"),
 ]
 

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "submissions",
     "editorial",
     "steering",
+    "knowledge",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -170,6 +171,7 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAIL_SITE_NAME = "Präventionskatalog Kreis Mettmann"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
+WAGTAILDOCS_DOCUMENT_MODEL = "knowledge.KnowledgeDocument"  # with a description, so documents are found by content
 WAGTAIL_I18N_ENABLED = False
 
 # The public API is read-only and open to every origin (partners' widgets).

@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class KnowledgeConfig(AppConfig):
+    """Articles, glossary, documents and events: the knowledge base of the action plan."""
+
+    name = "knowledge"
+    verbose_name = _("Wissen")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import indexing  # noqa: F401 - registers the search sources and their signals

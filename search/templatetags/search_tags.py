@@ -1,0 +1,20 @@
+"""Template helpers for results of the site search (stored display data, not model instances)."""
+
+from django import template
+from django.utils.dateparse import parse_datetime
+
+from search.documents import source_types
+
+register = template.Library()
+
+
+@register.filter
+def type_label(value):
+    """The German name of a content type ("offer" -> "Angebot")."""
+    return dict(source_types()).get(value, value)
+
+
+@register.filter
+def iso_date(value):
+    """A stored ISO timestamp as a datetime, for the ``date`` filter."""
+    return parse_datetime(value) if value else None

@@ -1,0 +1,40 @@
+"""Search pages: the shared request handling of every result list, and the site search over all content."""
+
+from urllib.parse import urlencode
+
+from django.core.paginator import Paginator
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from kreissite.security import limit_searches
+
+from .query import SITE, SearchQuery
+from .service import search_service
+
+
+def search_context(request, query):
+    """Run a validated query and page it; bad parameters end up in ``query.errors``, never in a 500."""
+    limit_searches(request)
+    if query.errors:
+        return {"query": query, "result": None}
+    result = search_service().search(query)
+    paginator = Paginator(range(result.total), query.page_size)
+    if query.page > max(paginator.num_pages, 1):
+        query.errors.append(("page", _("Seite %(page)d gibt es nicht; die Ergebnisse haben %(pages)d Seite(n).")
+                             % {"page": query.page, "pages": max(paginator.num_pages, 1)}))
+        return {"query": query, "result": None}
+    params = urlencode(query.to_params())
+    return {
+        "query": query,
+        "query_string": f"?{params}" if params else "",
+        "result": result,
+        "page_obj": paginator.get_page(query.page),
+    }
+
+
+def site_search(request):
+    """Offers, articles, events, glossary terms and documents in one list, with a type facet."""
+    query = SearchQuery.from_params(request.GET, scope=SITE)
+    context = {"query": query, "result": None}
+    if query.text or query.errors:
+        context = search_context(request, query)
+    return render(request, "search/site_search.html", context, status=400 if query.errors else 200)
