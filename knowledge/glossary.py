@@ -2,7 +2,8 @@
 
 Linking works on rendered HTML (so it covers every text block of an article at once): each term is
 linked at its first occurrence only, never inside links, headings or code, and longer spellings win
-over shorter ones ("Alltagsrassismus" before "Rassismus").
+over shorter ones ("Alltagsrassismus" before "Rassismus"). Parts marked ``data-no-glossary`` (the
+embedded offer lists) are left alone.
 """
 
 import re
@@ -51,10 +52,14 @@ def link_terms(html, terms, base_url):
     for text in list(soup.find_all(string=True)):
         if linked >= set(forms.values()):
             break
-        if any(parent.name in SKIP_INSIDE for parent in text.parents) or not pattern.search(text):
+        if any(_skipped(parent) for parent in text.parents) or not pattern.search(text):
             continue
         _link_in(soup, text, pattern, forms, linked, base_url)
     return str(soup)
+
+
+def _skipped(element):
+    return element.name in SKIP_INSIDE or element.has_attr("data-no-glossary")
 
 
 def _link_in(soup, text, pattern, forms, linked, base_url):
