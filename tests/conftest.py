@@ -7,7 +7,7 @@ import pytest
 from osmem_server import OsmemServer
 
 from search.config import wagtail_search_backends
-from tests.factories import OfferFactory
+from tests.factories import KnowledgeFactory, OfferFactory
 
 
 class StandInServer:
@@ -64,6 +64,18 @@ def use_database(settings):
 def offers(db, django_capture_on_commit_callbacks):
     """Create (and by default publish) offers: ``offers.make(title=..., cities=[...])``."""
     return OfferFactory(django_capture_on_commit_callbacks)
+
+
+@pytest.fixture
+def knowledge(db, django_capture_on_commit_callbacks):
+    """Create published knowledge content: ``knowledge.article(...)``, ``.event(...)``, ``.term(...)``."""
+    return KnowledgeFactory(django_capture_on_commit_callbacks)
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    """Uploads of a test go to its own folder, never into the working tree."""
+    settings.MEDIA_ROOT = tmp_path / "media"
 
 
 def pytest_report_header(config):

@@ -53,3 +53,56 @@ class OfferFactory:
         with self.capture(execute=True):
             page.save_revision().publish()
         return OfferPage.objects.get(pk=page.pk)
+
+
+class KnowledgeFactory:
+    """Articles, events, glossary terms and documents, published like editors do (index updated on commit)."""
+
+    def __init__(self, capture_on_commit):
+        self.capture = capture_on_commit
+
+    def _publish(self, parent, page):
+        with self.capture(execute=True):
+            parent.add_child(instance=page)
+            page.save_revision().publish()
+        return type(page).objects.get(pk=page.pk)
+
+    def article(self, title="Rassismus erkennen", *, summary="Ein Artikel.", body=(), target_groups=(), tags=(),
+                slug=None):
+        from knowledge.models import ArticlePage, KnowledgeIndexPage
+
+        page = ArticlePage(title=title, slug=slug or f"artikel-{next(_numbers)}", summary=summary,
+                           body=list(body) or [("paragraph", "<p>Text.</p>")])
+        page.target_groups = list(TargetGroup.objects.filter(slug__in=target_groups))
+        page.tags.set(list(tags))
+        return self._publish(KnowledgeIndexPage.objects.get(), page)
+
+    def event(self, title="Regionalkonferenz", *, city="hilden", start, kind="conference", **fields):
+        from knowledge.models import EventIndexPage, EventPage
+
+        fields.setdefault("organiser", "Stadt")
+        fields.setdefault("summary", "Eine Veranstaltung.")
+        page = EventPage(title=title, slug=f"veranstaltung-{next(_numbers)}", kind=kind,
+                         city=City.objects.get(slug=city), start=start, **fields)
+        return self._publish(EventIndexPage.objects.get(), page)
+
+    def term(self, term="Rassismus", *, variants="", category="racism", definition="<p>Erklärung.</p>"):
+        from knowledge.models import GlossaryTerm
+
+        with self.capture(execute=True):
+            return GlossaryTerm.objects.create(term=term, variants=variants, category=category,
+                                               definition=definition)
+
+    def document(self, title="Handreichung", *, description="", collection=None, filename="handreichung.pdf"):
+        from django.core.files.base import ContentFile
+        from wagtail.models import Collection
+
+        from knowledge.demo import simple_pdf
+        from knowledge.models import KnowledgeDocument
+
+        document = KnowledgeDocument(title=title, description=description,
+                                     collection=collection or Collection.get_first_root_node())
+        document.file.save(filename, ContentFile(simple_pdf([title])), save=False)
+        with self.capture(execute=True):
+            document.save()
+        return document
