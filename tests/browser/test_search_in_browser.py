@@ -39,6 +39,9 @@ def test_keyboard_only_search_autocomplete_and_open_an_offer(site_url, page):
     "/", "/angebote/?q=Beratung&city=hilden&kind=contact_point", "/angebote/stadt/hilden/",
     "/angebote/zielgruppe/sportvereine/", "/angebote/?city=atlantis",
     "/angebote/basisqualifizierung-rassismuskritik-fur-lehrkrafte/", "/vorschlagen/", "/abdeckung/?kind=measure",
+    "/wissen/", "/wissen/?thema=Schule", "/wissen/rechtsextreme-codes-erkennen/", "/glossar/", "/veranstaltungen/",
+    "/veranstaltungen/regionalkonferenz-hilden/", "/veranstaltungen/regionalkonferenz-haan/",
+    "/suche/?q=Rassismus&type=article&type=glossary",
 ])
 def test_public_pages_have_no_serious_accessibility_violations(site_url, audit_page, path):
     audit_page.goto(site_url + path)
