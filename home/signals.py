@@ -5,6 +5,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from catalogue.models import OfferPage
 from catalogue.taxonomy import City, Language, Organisation, TargetGroup
+from knowledge.models import ArticlePage, EventPage, GlossaryTerm, KnowledgeDocument
 
 from .cache import purge
 
@@ -12,7 +13,9 @@ from .cache import purge
 def connect():
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(purge, dispatch_uid=f"page-cache-{signal}")
-    post_delete.connect(purge, sender=OfferPage, dispatch_uid="page-cache-offer-delete")
-    for model in (City, TargetGroup, Language, Organisation):
+    for model in (OfferPage, ArticlePage, EventPage):
+        post_delete.connect(purge, sender=model, dispatch_uid=f"page-cache-delete-{model.__name__}")
+    # Taxonomy, glossary and documents are shown on many pages (filters, glossary links, downloads).
+    for model in (City, TargetGroup, Language, Organisation, GlossaryTerm, KnowledgeDocument):
         post_save.connect(purge, sender=model, dispatch_uid=f"page-cache-save-{model.__name__}")
         post_delete.connect(purge, sender=model, dispatch_uid=f"page-cache-delete-{model.__name__}")

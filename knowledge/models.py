@@ -34,20 +34,28 @@ class KnowledgeDocument(AbstractDocument):
         verbose_name_plural = _("Dokumente")
 
 
-# -- articles ----------------------------------------------------------------------------------
-class ArticleTag(TaggedItemBase):
-    content_object = ParentalKey("knowledge.ArticlePage", related_name="tagged_items", on_delete=models.CASCADE)
-
-
-class KnowledgeIndexPage(Page):
-    """ "Wissen": the articles, filterable by target group and topic without JavaScript."""
+class SectionPage(Page):
+    """A top-level section of the site (one of its kind, under the home page) with an introduction."""
 
     intro = RichTextField(_("Einleitung"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["home.HomePage"]
-    subpage_types = ["knowledge.ArticlePage"]
     max_count = 1
+
+    class Meta:
+        abstract = True
+
+
+# -- articles ----------------------------------------------------------------------------------
+class ArticleTag(TaggedItemBase):
+    content_object = ParentalKey("knowledge.ArticlePage", related_name="tagged_items", on_delete=models.CASCADE)
+
+
+class KnowledgeIndexPage(SectionPage):
+    """ "Wissen": the articles, filterable by target group and topic without JavaScript."""
+
+    subpage_types = ["knowledge.ArticlePage"]
 
     class Meta:
         verbose_name = _("Wissen (Übersicht)")
@@ -157,15 +165,10 @@ class GlossaryTerm(index.Indexed, models.Model):
 
 
 
-class GlossaryPage(Page):
+class GlossaryPage(SectionPage):
     """The glossary from A to Z, one anchor per term (the target of links from articles)."""
 
-    intro = RichTextField(_("Einleitung"), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["home.HomePage"]
     subpage_types = []
-    max_count = 1
 
     class Meta:
         verbose_name = _("Glossar")
@@ -182,15 +185,10 @@ class EventKind(models.TextChoices):
     QUALIFICATION = "qualification", _("Qualifizierung")
 
 
-class EventIndexPage(Page):
+class EventIndexPage(SectionPage):
     """The events, and per city which regional conferences took place and which are planned."""
 
-    intro = RichTextField(_("Einleitung"), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["knowledge.EventPage"]
-    max_count = 1
 
     class Meta:
         verbose_name = _("Veranstaltungen (Übersicht)")
