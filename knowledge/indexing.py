@@ -96,7 +96,7 @@ def document_document(document):
     extension = document.file_extension.upper()
     return text_document(
         key=DOCUMENT_OFFSET + document.pk, type="document", title=document.title, summary=document.description,
-        tags=tags, facets={"tag": tags}, date=_iso(document.created_at),
+        body=document.text, tags=tags, facets={"tag": tags}, date=_iso(document.created_at),
         data={"url": document.url, "file_type": extension, "tags": tags},
     )
 

@@ -26,12 +26,24 @@ class KnowledgeDocument(AbstractDocument):
 
     description = models.TextField(_("Beschreibung"), blank=True,
                                    help_text=_("Worum es geht; wird in der Suche gefunden."))
+    text = models.TextField(_("Text aus der Datei"), blank=True, editable=False)
+    text_of = models.CharField(max_length=255, blank=True, editable=False)  # the file the text was read from
 
     admin_form_fields = WagtailDocument.admin_form_fields + ("description",)
 
     class Meta(AbstractDocument.Meta):
         verbose_name = _("Dokument")
         verbose_name_plural = _("Dokumente")
+
+    def save(self, *args, **kwargs):
+        """Read the file's text once per uploaded file (a replaced file gets a new name)."""
+        if self.file and self.text_of != self.file.name:
+            from .extract import document_text
+
+            with self.open_file() as handle:
+                self.text = document_text(handle, self.file_extension)
+            self.text_of = self.file.name
+        super().save(*args, **kwargs)
 
 
 class SectionPage(Page):

@@ -93,7 +93,8 @@ class KnowledgeFactory:
             return GlossaryTerm.objects.create(term=term, variants=variants, category=category,
                                                definition=definition)
 
-    def document(self, title="Handreichung", *, description="", collection=None, filename="handreichung.pdf"):
+    def document(self, title="Handreichung", *, description="", collection=None, filename="handreichung.pdf",
+                 content=None):
         from django.core.files.base import ContentFile
         from wagtail.models import Collection
 
@@ -102,7 +103,7 @@ class KnowledgeFactory:
 
         document = KnowledgeDocument(title=title, description=description,
                                      collection=collection or Collection.get_first_root_node())
-        document.file.save(filename, ContentFile(simple_pdf([title])), save=False)
+        document.file.save(filename, ContentFile(simple_pdf([title]) if content is None else content), save=False)
         with self.capture(execute=True):
             document.save()
         return document

@@ -59,6 +59,15 @@ def test_typos_and_stems_work_across_types(service, content):
     assert "Regionalkonferenz Hilden" in titles(site(service, "q=Regionalkonferenzen"))
 
 
+def test_documents_are_found_by_the_text_inside_the_file(service, knowledge):
+    from knowledge.demo import simple_pdf
+
+    knowledge.document("Protokoll", content=simple_pdf(["Arbeitsgruppe Stadtteilarbeit", "Ergebnisse Velbert"]))
+    knowledge.document("Notizen", filename="notizen.txt", content=b"Kooperationsvereinbarung mit dem Sportbund")
+    assert titles(site(service, "q=Stadtteilarbeit")) == ["Protokoll"]
+    assert titles(site(service, "q=Kooperationsvereinbarung")) == ["Notizen"]
+
+
 def test_catalogue_search_sees_offers_only(service, content):
     result = run(service, "q=Zivilcourage")
     assert titles(result) == ["Workshop Zivilcourage"]
