@@ -32,7 +32,8 @@ class FacetBitmaps:
         return int.from_bytes(bits, "little")
 
     def of_ids(self, doc_ids):
-        return self.bitmap(self.position[i] for i in doc_ids if i in self.position)
+        position = self.position.get
+        return self.bitmap(pos for pos in map(position, doc_ids) if pos is not None)
 
     def filter(self, field, values):
         bits = 0
@@ -53,6 +54,22 @@ class FacetBitmaps:
         """A fast membership test for one bitmap (positions), without shifting big ints."""
         raw = bits.to_bytes((self.size + 7) // 8 or 1, "little")
         return lambda pos: bool(raw[pos >> 3] >> (pos & 7) & 1)
+
+    def first_in_tiers(self, tiers, offset, limit):
+        """One page of ids from ranked tiers (best first, each newest first); an id counts in its best tier."""
+        found, seen = [], 0
+        for tier in tiers:
+            bits = tier & ~seen
+            seen |= tier
+            size = bits.bit_count()
+            if offset >= size:
+                offset -= size
+                continue
+            found += self.first(bits, offset, limit - len(found))
+            offset = 0
+            if len(found) == limit:
+                break
+        return found
 
     def first(self, bits, offset, limit):
         """Ids of the set bits in newest-first order, one page of them."""

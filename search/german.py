@@ -99,6 +99,13 @@ def compound_stems(text):
     return [part for t in tokens(text) for part in split_compound(t)]
 
 
+@lru_cache(maxsize=50_000)
+def word_forms(word):
+    """Everything a searched stem can match in one word: folded form, stem, compound parts (cached)."""
+    folded = fold(word)
+    return frozenset((folded, stem(folded), *split_compound(folded)))
+
+
 def highlight(text, query_stems, max_words=None):
     """HTML of ``text`` with the words whose stem (or compound part) was searched for in <mark>."""
     if not text:
@@ -109,10 +116,7 @@ def highlight(text, query_stems, max_words=None):
     marked = False
     for match in WORD_RE.finditer(text):
         word = match.group(0)
-        folded = fold(word)
-        hit = folded in query_stems or stem(folded) in query_stems or any(
-            part in query_stems for part in split_compound(folded)
-        )
+        hit = not query_stems.isdisjoint(word_forms(word))
         out.append(escape(text[last:match.start()]))
         out.append(f"<mark>{escape(word)}</mark>" if hit else escape(word))
         marked = marked or hit

@@ -19,12 +19,20 @@ from ..models import SearchDocument, SearchFacet, SearchIndexState
 from .base import Engine, EngineResult
 
 TEXT_COLUMNS = ("exact_hi", "stem_hi", "stem_mid", "stem_lo", "parts")
+# On SQLite, a single word found in more documents than BROAD is ranked by where it appears (title words, title stems,
+# summary and names, body only), newest first within each tier, instead of by bm25 / ts_rank: scoring every
+# one of thousands of matches costs more than the whole rest of the search, and for a word nearly every
+# offer contains, term frequencies say little anyway. The title tiers are small; "body only" is asked for
+# directly (summary and names follow as the rest), because a broad word is in nearly every summary.
+TITLE_TIERS = ("exact_hi", "stem_hi")
+BROAD = 1000
 
 
 class SqliteText:
     """FTS5 over the pre-analysed columns; bm25 weights rank title words before summary and body."""
 
     weights = "12.0, 6.0, 3.0, 1.0, 0.5"
+    tiers = True  # column-filtered id queries are cheap, so broad words are ranked in tiers
 
     def match(self, plan):
         joiner = " AND " if plan.match_all else " OR "
@@ -32,6 +40,18 @@ class SqliteText:
         sql = (f"SELECT rowid AS id, -bm25(search_fts, {self.weights}) AS score "
                "FROM search_fts WHERE search_fts MATCH %s")
         return sql, [joiner.join(groups)]
+
+    def ids(self, plan, column=None):
+        """Matching ids without scores; ``column`` narrows the match to one column."""
+        expression = self.match(plan)[1][0]
+        scope = f"{column} : " if column else ""
+        return "SELECT rowid FROM search_fts WHERE search_fts MATCH %s", [f"{scope}({expression})"]
+
+    def body_only_ids(self, plan):
+        """Ids that match only in the body (description and compound parts), not in title, summary or names."""
+        expression = self.match(plan)[1][0]
+        return ("SELECT rowid FROM search_fts WHERE search_fts MATCH %s",
+                [f"{{stem_lo parts}} : ({expression}) NOT {{exact_hi stem_hi stem_mid}} : ({expression})"])
 
     def prefix(self, prefix):
         return (f"SELECT rowid AS id, -bm25(search_fts, {self.weights}) AS score FROM search_fts "
@@ -58,6 +78,9 @@ class PostgresText:
     """
 
     weights = "'{0.05, 0.2, 0.5, 1.0}'"
+    # Weight-restricted matches need a recheck of every row's vector, as expensive as ts_rank itself;
+    # tiers would need separate title/head vectors (see benchmarks/RESULTS.md), so PostgreSQL ranks all.
+    tiers = False
 
     def match(self, plan):
         joiner = " & " if plan.match_all else " | "
@@ -149,18 +172,24 @@ class DatabaseEngine(Engine):
         return SearchDocument.objects.count()
 
     # -- reading -------------------------------------------------------------------------------
+    def _matches(self, plan, bitmaps):
+        """The matching documents as a bitmap, and how to rank them: bm25 scores, tiers, or neither (date)."""
+        if not plan.terms:
+            return bitmaps.everything, None, None
+        text = self.text
+        if len(plan.terms) == 1 and text.tiers:
+            found = _column(*text.ids(plan))
+            if len(found) > BROAD:
+                matches = bitmaps.of_ids(found)
+                title = [bitmaps.of_ids(_column(*text.ids(plan, column))) for column in TITLE_TIERS]
+                body_only = bitmaps.of_ids(_column(*text.body_only_ids(plan)))
+                return matches, None, title + [matches & ~body_only, matches]
+        scores = dict(_rows(*text.match(plan)))
+        return bitmaps.of_ids(scores), scores, None
+
     def search(self, plan):
         bitmaps = self.bitmaps()
-        scores = None
-        if plan.terms:
-            sql, params = self.text.match(plan)
-            with connection.cursor() as cursor:
-                cursor.execute(sql, params)
-                scores = dict(cursor.fetchall())
-            matches = bitmaps.of_ids(scores)
-        else:
-            matches = bitmaps.everything
-
+        matches, scores, tiers = self._matches(plan, bitmaps)
         filters = {name: bitmaps.filter(name, values) for name, values in plan.filters.items()}
 
         def within(skip=None):
@@ -173,7 +202,9 @@ class DatabaseEngine(Engine):
         hits = within()
         # Disjunctive counts: each facet is counted within every filter but its own.
         facet_counts = {name: bitmaps.counts(name, within(skip=name)) for name in plan.facets}
-        if scores is None:
+        if tiers is not None:
+            ids = bitmaps.first_in_tiers([tier & hits for tier in tiers], plan.offset, plan.limit)
+        elif scores is None:
             ids = bitmaps.first(hits, plan.offset, plan.limit)
         else:
             # Best first, ties newest first (positions are in newest-first order); only one page is sorted.
@@ -230,6 +261,16 @@ class DatabaseEngine(Engine):
 
 
 _bitmaps = {}
+
+
+def _rows(sql, params):
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def _column(sql, params):
+    return [row[0] for row in _rows(sql, params)]
 
 
 def _row(doc):

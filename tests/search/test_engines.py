@@ -142,3 +142,28 @@ def test_health_check_replays_pending_changes(use_elasticsearch, es_server, offe
     body = client.get("/api/v1/health/").json()
     assert body == {"database": True, "engine": "elasticsearch", "engine_healthy": True, "synced": 1, "pending": 0}
     assert titles(run(search_service(), "q=Sprachcafé")) == ["Sprachcafé Hilden"]
+
+
+def test_database_engine_ranks_a_broad_word_by_where_it_appears(use_database, offers, monkeypatch):
+    """Above BROAD matches one word is ranked in tiers (title, title stems, summary, body), newest first."""
+    import search.engines.database as database
+
+    # Created oldest to newest in an order unlike the tiers, so date order alone cannot pass.
+    title_exact = offers.make("Workshop Zivilcourage", summary="Üben.")
+    body = offers.make("Elterncafé", summary="Austausch.", description="<p>Mit einem Workshop.</p>")
+    summary_old = offers.make("Sprachcafé", summary="Ein Workshop für Eltern.", cities=["haan"])
+    title_stem = offers.make("Workshops Demokratie", summary="Planspiel.")
+    summary_new = offers.make("Spielgruppe", summary="Workshops am Nachmittag.")
+    offers.make("Beratung", summary="Vertraulich.")  # does not contain the word
+    expected = [title_exact, title_stem, summary_new, summary_old, body]
+    service = search_service()
+    ranked_by_score = titles(run(service, "q=Workshop"))
+    monkeypatch.setattr(database, "BROAD", 2)
+    result = run(service, "q=Workshop")
+    assert titles(result) == [o.title for o in expected]
+    assert result.total == 5 and ranked_by_score[0] == titles(result)[0]
+    # Paging runs across the tiers, and filters apply inside them.
+    assert titles(run(service, "q=Workshop&page_size=2&page=2")) == ["Spielgruppe", "Sprachcafé"]
+    assert titles(run(service, "q=Workshop&page_size=2&page=3")) == ["Elterncafé"]
+    assert titles(run(service, "q=Workshop&city=haan")) == ["Sprachcafé"]
+    assert titles(run(service, "q=Workshop&city=hilden")) == [o.title for o in expected if o is not summary_old]
