@@ -1,6 +1,7 @@
-"""The home page: a search box, entry points by target group and city, and the newest offers."""
+"""The home page: a search box, entry points by target group and city, the newest offers, articles and events."""
 
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -8,6 +9,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from catalogue.models import CatalogueIndexPage, City, OfferPage, TargetGroup
+from knowledge.models import ArticlePage, EventPage
 
 
 class HomePage(Page):
@@ -28,6 +30,9 @@ class HomePage(Page):
         context["target_groups"] = TargetGroup.objects.all()
         context["newest_offers"] = (OfferPage.objects.live().public().order_by("-first_published_at")
                                     .prefetch_related("cities")[:6])
+        context["articles"] = ArticlePage.objects.live().public().order_by("-first_published_at")[:3]
+        context["events"] = (EventPage.objects.live().public().filter(start__gte=timezone.now())
+                             .select_related("city").order_by("start")[:3])
         return context
 
 

@@ -22,6 +22,9 @@ def test_home_page_has_search_entry_points_and_newest_offers(client, demo):
     assert 'href="/angebote/zielgruppe/sportvereine/"' in html
     assert 'href="/angebote/stadt/wuelfrath/"' in html
     assert html.count('class="card"') == 6
+    assert 'href="/wissen/rechtsextreme-codes-erkennen/"' in html
+    assert 'href="/veranstaltungen/regionalkonferenz-haan/"' in html  # planned: listed
+    assert 'href="/veranstaltungen/regionalkonferenz-hilden/"' not in html  # held: not "next"
     assert '<html lang="de">' in html
 
 
