@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .calendar import offer_calendar
+from .calendar import event_calendar, offer_calendar
 from .exports import export_offers
 from .feeds import OfferFeed, OfferRssFeed
 
@@ -9,6 +9,7 @@ urlpatterns = [
     path("feeds/angebote.atom", OfferFeed(), name="atom"),
     path("feeds/angebote.rss", OfferRssFeed(), name="rss"),
     path("feeds/angebote.ics", offer_calendar, name="ical"),
+    path("feeds/veranstaltungen.ics", event_calendar, name="events_ical"),
     path("export/angebote.csv", export_offers, {"fmt": "csv"}, name="csv"),
     path("export/angebote.xlsx", export_offers, {"fmt": "xlsx"}, name="xlsx"),
 ]

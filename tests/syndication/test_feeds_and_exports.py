@@ -95,3 +95,22 @@ def test_catalogue_page_links_feeds_and_exports_of_its_result(client, catalogue)
     html = client.get("/angebote/", {"city": "hilden"}).content.decode()
     assert 'href="/feeds/angebote.atom?city=hilden"' in html
     assert 'href="/export/angebote.xlsx?city=hilden"' in html
+
+
+def test_icalendar_feed_of_conferences_and_qualifications(client, knowledge):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    soon = timezone.now() + timedelta(days=10)
+    knowledge.event("Regionalkonferenz Haan", city="haan", start=soon, venue="Rathaus")
+    knowledge.event("Qualifizierung Codes", city="kreisweit", kind="qualification", start=soon + timedelta(days=1))
+    knowledge.event("Regionalkonferenz Hilden", city="hilden", start=soon - timedelta(days=100))  # long past
+    calendar = Calendar.from_ical(client.get("/feeds/veranstaltungen.ics").content)
+    assert [str(e["summary"]) for e in calendar.walk("VEVENT")] == ["Regionalkonferenz Haan", "Qualifizierung Codes"]
+    haan = calendar.walk("VEVENT")[0]
+    assert str(haan["location"]) == "Rathaus, Haan" and str(haan["categories"].cats[0]) == "Regionalkonferenz"
+    only_velbert = Calendar.from_ical(client.get("/feeds/veranstaltungen.ics", {"city": "velbert"}).content)
+    assert [str(e["summary"]) for e in only_velbert.walk("VEVENT")] == ["Qualifizierung Codes"]
+    response = client.get("/feeds/veranstaltungen.ics", {"city": "atlantis"})
+    assert response.status_code == 400 and "atlantis" in response.content.decode()
