@@ -277,8 +277,22 @@ def import_rows(rows, *, publish=False, dry_run=False, user=None, progress=None,
     return report
 
 
+# What an offer has when a source (the public form, an import without optional columns) does not say.
+BLANK_VALUES = {
+    "external_id": None, "cost": "", "contact_name": "", "phone": "", "street": "", "postcode": "", "town": "",
+    "is_free": False, "barrier_free": None, "age_min": None, "age_max": None, "email": "", "website": "",
+    "registration_url": "", "description": "", "provider": "", "cities": [], "target_groups": [], "languages": [],
+    "tags": [], "dates": [],
+}
+
+
 def save_offer(catalogue, page, values, *, publish, user):
-    """Create or update one offer; without ``publish`` the change waits as a draft revision."""
+    """Create or update one offer; without ``publish`` the change waits as a draft revision.
+
+    The one place offers are written from outside the admin (import and the public form); missing values
+    are taken from ``BLANK_VALUES``.
+    """
+    values = {**BLANK_VALUES, **values}
     is_new = page is None
     if is_new:
         page = OfferPage(live=False)

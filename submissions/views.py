@@ -4,13 +4,12 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
 from django.shortcuts import redirect, render
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django_ratelimit.core import is_ratelimited
 from kreissite.security import client_address
 
-from catalogue.importing import free_slug, paragraphs_html
-from catalogue.models import CatalogueIndexPage, OfferPage, Organisation
+from catalogue.importing import save_offer
+from catalogue.models import CatalogueIndexPage
 
 from .forms import OfferSuggestionForm
 from .models import Submission
@@ -42,19 +41,12 @@ def thanks(request):
 
 @transaction.atomic
 def create_draft(data):
-    catalogue = CatalogueIndexPage.objects.get()
-    page = OfferPage(
-        title=data["title"], summary=data["summary"], kind=data["kind"], format=data["format"],
-        description=paragraphs_html(data["description"]),
-        cost=data["cost"], is_free=data["is_free"], contact_name=data["contact_name"], email=data["email"],
-        phone=data["phone"], website=data["website"], live=False,
-        provider=Organisation.objects.get_or_create(name=data["provider"])[0],
-        slug=free_slug(catalogue, slugify(data["title"])[:70] or "vorschlag"),
-    )
-    page.cities = list(data["cities"])
-    page.target_groups = list(data["target_groups"])
-    catalogue.add_child(instance=page)
-    page.save_revision(log_action=True)
+    """The proposal as a draft offer in the review workflow, and the private record of who proposed it."""
+    fields = ("title", "summary", "kind", "format", "description", "cost", "is_free", "contact_name", "email",
+              "phone", "website", "provider")
+    values = {**{name: data[name] for name in fields}, "cities": list(data["cities"]),
+              "target_groups": list(data["target_groups"])}
+    page = save_offer(CatalogueIndexPage.objects.get(), None, values, publish=False, user=None)
     workflow = page.get_workflow()
     if workflow:
         workflow.start(page, user=None)
