@@ -10,6 +10,7 @@ from django.dispatch import receiver
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Collection, CollectionViewRestriction
+from wagtail.signals import page_published, page_unpublished
 
 from search.documents import KEY_SPACE, Source, city_filter, register, text_document
 from search.service import on_commit_index
@@ -115,6 +116,13 @@ register(Source(type="document", label=_("Dokument"), model=KnowledgeDocument, q
 @receiver(post_delete, sender=GlossaryTerm)
 def glossary_term_changed(sender, instance, **kwargs):
     on_commit_index([GLOSSARY_OFFSET + instance.pk])
+
+
+@receiver(page_published, sender=GlossaryPage)
+@receiver(page_unpublished, sender=GlossaryPage)
+def glossary_page_changed(sender, instance, **kwargs):
+    """Glossary results link to the glossary page, so its address (or absence) is part of every term's entry."""
+    on_commit_index([GLOSSARY_OFFSET + pk for pk in GlossaryTerm.objects.values_list("pk", flat=True)])
 
 
 @receiver(post_save, sender=KnowledgeDocument)

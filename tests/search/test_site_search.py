@@ -99,6 +99,17 @@ def test_index_follows_unpublish_delete_and_collection_restrictions(service, con
     assert titles(site(service, "q=Protokoll")) == [hidden.title]
 
 
+def test_glossary_results_follow_the_glossary_page(service, content, django_capture_on_commit_callbacks):
+    from knowledge.models import GlossaryPage
+
+    glossary = GlossaryPage.objects.get()
+    with django_capture_on_commit_callbacks(execute=True):
+        glossary.slug = "begriffe"
+        glossary.save_revision().publish()
+    hit = site(service, "q=Zivilcourage&type=glossary").hits[0]
+    assert hit.data["url"] == "/begriffe/#zivilcourage"
+
+
 def test_rebuild_indexes_every_type(service, content):
     assert service.rebuild() == 8  # 2 offers, 2 articles, 1 event, 2 glossary terms, 1 document
     assert facet(site(service, "q=Zivilcourage"), "type")["glossary"] == 1
