@@ -34,6 +34,12 @@ class SqliteText:
     weights = "12.0, 6.0, 3.0, 1.0, 0.5"
     tiers = True  # column-filtered id queries are cheap, so broad words are ranked in tiers
 
+    @staticmethod
+    def rows(sql, params):
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchall()
+
     def match(self, plan):
         joiner = " AND " if plan.match_all else " OR "
         groups = ["(" + " OR ".join(f'"{alt}"' for alt in _alternatives(term)) + ")" for term in plan.terms]
@@ -78,16 +84,30 @@ class PostgresText:
     """
 
     weights = "'{0.05, 0.2, 0.5, 1.0}'"
-    # Weight-restricted matches need a recheck of every row's vector, as expensive as ts_rank itself;
-    # tiers would need separate title/head vectors (see benchmarks/RESULTS.md), so PostgreSQL ranks all.
+    # Weight-restricted matches need a recheck of every row's vector; ranking the head vector is cheaper.
     tiers = False
 
     def match(self, plan):
         joiner = " & " if plan.match_all else " | "
         groups = ["(" + " | ".join(_alternatives(term)) + ")" for term in plan.terms]
-        sql = ("SELECT id, ts_rank(search_vector, q, 1) AS score "
+        # Matched on the whole vector, ranked on the small head vector (title, summary, names): ranking
+        # the full vector means reading every matching body, three times slower for a broad word.
+        sql = (f"SELECT id, ts_rank({self.weights}, head_vector, q, 1) AS score "
                "FROM search_searchdocument, to_tsquery('simple', %s) AS q WHERE search_vector @@ q")
-        return sql.replace("ts_rank(", f"ts_rank({self.weights}, "), [joiner.join(groups)]
+        return sql, [joiner.join(groups)]
+
+    @staticmethod
+    def rows(sql, params):
+        """Run a full-text query through the GIN index.
+
+        The planner prices ``@@`` as cheap and, for a word in thousands of offers, picks a sequential scan
+        that tests every row's vector (27 ms at 10,000 offers); the index answers in 6 ms. ``SET LOCAL``
+        keeps that choice to this one transaction.
+        """
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("SET LOCAL enable_seqscan = off")
+            cursor.execute(sql, params)
+            return cursor.fetchall()
 
     def prefix(self, prefix):
         return ("SELECT id, ts_rank(search_vector, q) AS score FROM search_searchdocument, "
@@ -178,13 +198,13 @@ class DatabaseEngine(Engine):
             return bitmaps.everything, None, None
         text = self.text
         if len(plan.terms) == 1 and text.tiers:
-            found = _column(*text.ids(plan))
+            found = _column(text, *text.ids(plan))
             if len(found) > BROAD:
                 matches = bitmaps.of_ids(found)
-                title = [bitmaps.of_ids(_column(*text.ids(plan, column))) for column in TITLE_TIERS]
-                body_only = bitmaps.of_ids(_column(*text.body_only_ids(plan)))
+                title = [bitmaps.of_ids(_column(text, *text.ids(plan, column))) for column in TITLE_TIERS]
+                body_only = bitmaps.of_ids(_column(text, *text.body_only_ids(plan)))
                 return matches, None, title + [matches & ~body_only, matches]
-        scores = dict(_rows(*text.match(plan)))
+        scores = dict(text.rows(*text.match(plan)))
         return bitmaps.of_ids(scores), scores, None
 
     def search(self, plan):
@@ -263,14 +283,8 @@ class DatabaseEngine(Engine):
 _bitmaps = {}
 
 
-def _rows(sql, params):
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return cursor.fetchall()
-
-
-def _column(sql, params):
-    return [row[0] for row in _rows(sql, params)]
+def _column(text, sql, params):
+    return [row[0] for row in text.rows(sql, params)]
 
 
 def _row(doc):
