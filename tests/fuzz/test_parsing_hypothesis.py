@@ -1,15 +1,19 @@
 """Property tests: query parsing, German analysis and import parsing never fail on any input."""
 
 import io
+from html import escape
+from types import SimpleNamespace
 
 import pytest
+from bs4 import BeautifulSoup
 from django.http import QueryDict
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from catalogue.importing import COLUMNS, ImportFileError, RowParser, read_table
+from knowledge.glossary import link_terms
 from search import german
-from search.query import MAX_PAGE, MAX_PAGE_SIZE, MAX_QUERY_LENGTH, SearchQuery
+from search.query import MAX_PAGE, MAX_PAGE_SIZE, MAX_QUERY_LENGTH, SITE, SearchQuery
 from search.service import search_service
 
 pytestmark = pytest.mark.django_db
@@ -39,6 +43,28 @@ def test_any_text_searches_without_error(use_database, text):
     if query.is_valid:
         result = search_service().search(query, record=False)
         assert result.total >= 0
+
+
+@FUZZ
+@given(st.lists(st.tuples(st.sampled_from(["q", "type", "page", "city"]), st.text(max_size=60)), max_size=8))
+def test_site_search_accepts_or_explains_any_parameters(use_database, pairs):
+    params = QueryDict(mutable=True)
+    for key, value in pairs:
+        params.appendlist(key, value)
+    query = SearchQuery.from_params(params, scope=SITE)
+    assert "city" not in query.filters  # the site scope has only the type filter
+    if query.is_valid:
+        assert search_service().search(query, record=False).total >= 0
+
+
+@FUZZ
+@given(st.text(max_size=200), st.lists(st.text(min_size=2, max_size=20), max_size=5))
+def test_glossary_links_never_change_the_text(text, forms):
+    html = f"<p>{escape(text)}</p><h2>{escape(text)}</h2>"
+    terms = [SimpleNamespace(term=form, slug=f"t{n}", forms=[form]) for n, form in enumerate(forms)]
+    out = BeautifulSoup(link_terms(html, terms, "/g/"), "html.parser")
+    assert out.get_text() == BeautifulSoup(html, "html.parser").get_text()
+    assert len(out.find_all("a")) <= len(forms) and not out.h2.find("a")
 
 
 @FUZZ
