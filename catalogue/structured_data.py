@@ -31,7 +31,7 @@ def offer_jsonld(offer, url):
     }
     provider = _organisation(offer)
     place = _place(offer)
-    area = [_area(city) for city in offer.cities.all()]
+    area = [area_served(city) for city in offer.cities.all()]
     if data["@type"] == "Course":
         data["provider"] = provider
         data["hasCourseInstance"] = [
@@ -73,7 +73,7 @@ def offer_jsonld(offer, url):
             target["contactPoint"] = contact
     if offer.age_min is not None or offer.age_max is not None:
         data["typicalAgeRange"] = f"{offer.age_min or ''}-{offer.age_max or ''}"
-    return _without_empty(data)
+    return without_empty(data)
 
 
 def _type(offer, dates):
@@ -87,18 +87,18 @@ def _type(offer, dates):
 def _organisation(offer):
     if not offer.provider:
         return {"@type": "Organization", "name": "Kommunales Integrationszentrum Kreis Mettmann"}
-    return _without_empty({"@type": "Organization", "name": offer.provider.name, "url": offer.provider.website})
+    return without_empty({"@type": "Organization", "name": offer.provider.name, "url": offer.provider.website})
 
 
 def _place(offer):
     if not (offer.street or offer.town):
         return None
-    return {"@type": "Place", "address": _without_empty({
+    return {"@type": "Place", "address": without_empty({
         "@type": "PostalAddress", "streetAddress": offer.street, "postalCode": offer.postcode,
         "addressLocality": offer.town, "addressRegion": "Nordrhein-Westfalen", "addressCountry": "DE"})}
 
 
-def _area(city):
+def area_served(city):
     if city.slug == DISTRICT_WIDE:
         return {"@type": "AdministrativeArea", "name": "Kreis Mettmann"}
     return {"@type": "City", "name": city.name}
@@ -108,5 +108,5 @@ def _price_category(offer):
     return "kostenfrei" if offer.is_free else "kostenpflichtig"
 
 
-def _without_empty(data):
+def without_empty(data):
     return {k: v for k, v in data.items() if v not in ("", None, [], {})}

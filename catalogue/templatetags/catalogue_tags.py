@@ -47,6 +47,10 @@ def format_label(value):
 def structured_data(context, offer):
     """The offer's schema.org JSON-LD in a script element (escaped like Django's json_script)."""
     request = context["request"]
-    data = offer_jsonld(offer, request.build_absolute_uri(offer.get_url(request)))
+    return jsonld_script(offer_jsonld(offer, request.build_absolute_uri(offer.get_url(request))))
+
+
+def jsonld_script(data):
+    """JSON-LD in a script element, escaped like Django's json_script."""
     payload = json.dumps(data, ensure_ascii=False).translate(_JSON_ESCAPES)
     return mark_safe(f'<script type="application/ld+json">{payload}</script>')  # noqa: S308 - escaped above

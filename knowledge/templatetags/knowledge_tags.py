@@ -3,9 +3,11 @@
 from django import template
 from django.utils.safestring import mark_safe
 
+from catalogue.templatetags.catalogue_tags import jsonld_script
 from knowledge import glossary
 from knowledge.indexing import glossary_url
 from knowledge.models import GlossaryTerm
+from knowledge.structured_data import event_jsonld
 
 register = template.Library()
 
@@ -18,3 +20,10 @@ def body_with_glossary_links(context, stream):
     if not url:
         return html
     return mark_safe(glossary.link_terms(str(html), GlossaryTerm.objects.all(), url))  # noqa: S308 - parsed and re-serialised by BeautifulSoup
+
+
+@register.simple_tag(takes_context=True)
+def event_structured_data(context, event):
+    """The event's schema.org JSON-LD in a script element."""
+    request = context["request"]
+    return jsonld_script(event_jsonld(event, request.build_absolute_uri(event.get_url(request)), request))

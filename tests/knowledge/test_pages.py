@@ -16,6 +16,13 @@ from knowledge.models import EventDownload, EventPhoto, GlossaryTerm
 pytestmark = pytest.mark.django_db
 
 
+def jsonld(html):
+    import json
+    import re
+
+    return json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1))
+
+
 def make_image(title="Foto"):
     buffer = BytesIO()
     PILImage.new("RGB", (40, 30), "#00456e").save(buffer, "PNG")
@@ -106,6 +113,10 @@ def test_planned_event_shows_programme_and_registration(client, knowledge):
     assert "Rathaus Haan" in html and "Begrüßung" in html and "Bürgermeisterin" in html
     assert 'href="https://example.org/anmeldung"' in html and "Anmeldung bis" in html
     assert "Dokumentation" not in html
+    data = jsonld(html)
+    assert data["@type"] == "Event" and data["name"] == "Regionalkonferenz Haan"
+    assert data["startDate"] == start.isoformat() and data["location"]["name"] == "Rathaus Haan"
+    assert data["offers"]["url"] == "https://example.org/anmeldung" and "subjectOf" not in data
 
 
 def test_past_event_shows_its_documentation(client, knowledge):
@@ -121,6 +132,10 @@ def test_past_event_shows_its_documentation(client, knowledge):
     assert "hat stattgefunden" in html and "Drei Arbeitsgruppen, viele Ideen." in html
     assert 'alt="Teilnehmende im Plenum"' in html and "Protokoll Hilden" in html
     assert "Zur Anmeldung" not in html
+    data = jsonld(html)
+    assert "offers" not in data  # registration is over
+    assert data["subjectOf"] == [{"@type": "DigitalDocument", "name": "Protokoll Hilden",
+                                  "url": "http://testserver" + document.url}]
 
 
 def test_event_validation():

@@ -1,0 +1,36 @@
+"""schema.org JSON-LD for conference and qualification pages (an Event, with its documents afterwards)."""
+
+from catalogue.structured_data import ATTENDANCE, area_served, without_empty
+from catalogue.taxonomy import OfferFormat
+
+
+def event_jsonld(event, url, request=None):
+    place = {"@type": "Place", "name": event.venue or event.city.name,
+             "address": {"@type": "PostalAddress", "addressLocality": event.city.name if not event.district_wide
+                         else "Mettmann", "addressRegion": "Nordrhein-Westfalen", "addressCountry": "DE"}}
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "@id": url,
+        "url": url,
+        "name": event.title,
+        "description": event.summary,
+        "startDate": event.start.isoformat(),
+        "endDate": (event.end or event.start).isoformat(),
+        "eventStatus": "https://schema.org/EventScheduled",
+        "eventAttendanceMode": ATTENDANCE[OfferFormat.IN_PERSON],
+        "location": place,
+        "organizer": {"@type": "Organization", "name": event.organiser},
+        "audience": [{"@type": "Audience", "audienceType": group.name} for group in event.target_groups.all()],
+        "areaServed": area_served(event.city),
+    }
+    if event.registration_url and not event.past:
+        data["offers"] = {"@type": "Offer", "url": event.registration_url,
+                          **({"validThrough": event.registration_deadline.isoformat()}
+                             if event.registration_deadline else {})}
+    downloads = [item.document for item in event.downloads.all()]
+    if event.past and downloads:
+        data["subjectOf"] = [{"@type": "DigitalDocument", "name": doc.title,
+                              "url": request.build_absolute_uri(doc.url) if request else doc.url}
+                             for doc in downloads]
+    return without_empty(data)
