@@ -5,9 +5,10 @@ from catalogue.taxonomy import OfferFormat
 
 
 def event_jsonld(event, url, request=None):
-    place = {"@type": "Place", "name": event.venue or event.city.name,
-             "address": {"@type": "PostalAddress", "addressLocality": event.city.name if not event.district_wide
-                         else "Mettmann", "addressRegion": "Nordrhein-Westfalen", "addressCountry": "DE"}}
+    address = {"@type": "PostalAddress", "addressRegion": "Nordrhein-Westfalen", "addressCountry": "DE"}
+    if not event.district_wide:  # a district-wide event's town is in its venue, not its city field
+        address["addressLocality"] = event.city.name
+    place = {"@type": "Place", "name": event.venue or event.city.name, "address": address}
     data = {
         "@context": "https://schema.org",
         "@type": "Event",
