@@ -65,18 +65,12 @@ class SearchService:
         plan = self.plan(query)
         engine, degraded = self.primary, False
         try:
-            raw = engine.search(plan)
-            if plan.terms and raw.total == 0 and len(plan.terms) > 1:
-                plan.match_all = False
-                raw = engine.search(plan)
+            raw = _all_words_or_best_partial(engine, plan)
         except EngineUnavailable as exc:
             logger.warning("Search engine %s unavailable, answering from the database: %s", engine.name, exc)
             engine, degraded = self.fallback, True
             plan.match_all = True
-            raw = engine.search(plan)
-            if plan.terms and raw.total == 0 and len(plan.terms) > 1:
-                plan.match_all = False
-                raw = engine.search(plan)
+            raw = _all_words_or_best_partial(engine, plan)
 
         query_stems = {s for t in plan.terms for s in t.stems | t.exact}
         hits = [Hit(id=i, data=raw.data[i], highlight=raw.highlights.get(i) or _highlight(raw.data[i], query_stems))
@@ -211,6 +205,15 @@ class SearchService:
         elif progress:
             progress(len(docs))
         return len(docs)
+
+
+def _all_words_or_best_partial(engine, plan):
+    """Offers with every word; when there are none for several words, the best partial matches."""
+    raw = engine.search(plan)
+    if plan.terms and raw.total == 0 and len(plan.terms) > 1:
+        plan.match_all = False
+        raw = engine.search(plan)
+    return raw
 
 
 def analyse(text):

@@ -40,22 +40,25 @@ class SqliteText:
             cursor.execute(sql, params)
             return cursor.fetchall()
 
-    def match(self, plan):
+    @staticmethod
+    def expression(plan):
+        """The FTS5 query: each term's alternatives OR-ed, terms AND-ed (OR-ed for partial matches)."""
         joiner = " AND " if plan.match_all else " OR "
-        groups = ["(" + " OR ".join(f'"{alt}"' for alt in _alternatives(term)) + ")" for term in plan.terms]
+        return joiner.join("(" + " OR ".join(f'"{alt}"' for alt in _alternatives(term)) + ")" for term in plan.terms)
+
+    def match(self, plan):
         sql = (f"SELECT rowid AS id, -bm25(search_fts, {self.weights}) AS score "
                "FROM search_fts WHERE search_fts MATCH %s")
-        return sql, [joiner.join(groups)]
+        return sql, [self.expression(plan)]
 
     def ids(self, plan, column=None):
         """Matching ids without scores; ``column`` narrows the match to one column."""
-        expression = self.match(plan)[1][0]
         scope = f"{column} : " if column else ""
-        return "SELECT rowid FROM search_fts WHERE search_fts MATCH %s", [f"{scope}({expression})"]
+        return "SELECT rowid FROM search_fts WHERE search_fts MATCH %s", [f"{scope}({self.expression(plan)})"]
 
     def body_only_ids(self, plan):
         """Ids that match only in the body (description and compound parts), not in title, summary or names."""
-        expression = self.match(plan)[1][0]
+        expression = self.expression(plan)
         return ("SELECT rowid FROM search_fts WHERE search_fts MATCH %s",
                 [f"{{stem_lo parts}} : ({expression}) NOT {{exact_hi stem_hi stem_mid}} : ({expression})"])
 
