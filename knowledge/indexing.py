@@ -1,8 +1,9 @@
 """How knowledge content enters the shared search index (see ``search.documents``).
 
 Articles and events are pages and keep their page ids as keys; glossary terms and documents get key
-ranges of their own. Pages follow the page signals of ``search.signals``; the receivers below keep
-glossary terms and documents in step.
+ranges of their own. ``search.signals`` follows page changes and every save or delete of a term or
+document; the receivers below add what only this app knows: where the glossary lives, which documents
+are public.
 """
 
 from django.db.models.signals import post_delete, post_save
@@ -16,9 +17,6 @@ from search.documents import KEY_SPACE, Source, city_filter, register, text_docu
 from search.service import on_commit_index
 
 from .models import ArticlePage, EventPage, GlossaryPage, GlossaryTerm, KnowledgeDocument
-
-GLOSSARY_OFFSET = 1 * KEY_SPACE
-DOCUMENT_OFFSET = 2 * KEY_SPACE
 
 
 def _iso(moment):
@@ -75,7 +73,7 @@ def glossary_url():
 def glossary_document(term, url=None):
     url = glossary_url() if url is None else url
     return text_document(
-        key=GLOSSARY_OFFSET + term.pk, type="glossary", title=term.term, summary=strip_tags(term.definition),
+        key=GLOSSARY.key(term.pk), type="glossary", title=term.term, summary=strip_tags(term.definition),
         tags=term.forms[1:], meta=term.get_category_display(),
         data={"url": f"{url}#{term.slug}" if url else ""},
     )
@@ -96,7 +94,7 @@ def document_document(document):
     tags = sorted(tag.name for tag in document.tags.all())
     extension = document.file_extension.upper()
     return text_document(
-        key=DOCUMENT_OFFSET + document.pk, type="document", title=document.title, summary=document.description,
+        key=DOCUMENTS.key(document.pk), type="document", title=document.title, summary=document.description,
         body=document.text, tags=tags, facets={"tag": tags}, date=_iso(document.created_at),
         data={"url": document.url, "file_type": extension, "tags": tags},
     )
@@ -106,29 +104,19 @@ register(Source(type="article", label=_("Artikel"), model=ArticlePage, queryset=
                 document=article_document))
 register(Source(type="event", label=_("Veranstaltung"), model=EventPage, queryset=event_queryset,
                 document=event_document))
-register(Source(type="glossary", label=_("Glossar"), model=GlossaryTerm, queryset=GlossaryTerm.objects.all,
-                document=glossary_document, offset=GLOSSARY_OFFSET))
-register(Source(type="document", label=_("Dokument"), model=KnowledgeDocument, queryset=document_queryset,
-                document=document_document, offset=DOCUMENT_OFFSET))
-
-
-@receiver(post_save, sender=GlossaryTerm)
-@receiver(post_delete, sender=GlossaryTerm)
-def glossary_term_changed(sender, instance, **kwargs):
-    on_commit_index([GLOSSARY_OFFSET + instance.pk])
+GLOSSARY = Source(type="glossary", label=_("Glossar"), model=GlossaryTerm, queryset=GlossaryTerm.objects.all,
+                  document=glossary_document, offset=1 * KEY_SPACE)
+DOCUMENTS = Source(type="document", label=_("Dokument"), model=KnowledgeDocument, queryset=document_queryset,
+                   document=document_document, offset=2 * KEY_SPACE)
+register(GLOSSARY)
+register(DOCUMENTS)
 
 
 @receiver(page_published, sender=GlossaryPage)
 @receiver(page_unpublished, sender=GlossaryPage)
 def glossary_page_changed(sender, instance, **kwargs):
     """Glossary results link to the glossary page, so its address (or absence) is part of every term's entry."""
-    on_commit_index([GLOSSARY_OFFSET + pk for pk in GlossaryTerm.objects.values_list("pk", flat=True)])
-
-
-@receiver(post_save, sender=KnowledgeDocument)
-@receiver(post_delete, sender=KnowledgeDocument)
-def document_changed(sender, instance, **kwargs):
-    on_commit_index([DOCUMENT_OFFSET + instance.pk])
+    on_commit_index([GLOSSARY.key(pk) for pk in GlossaryTerm.objects.values_list("pk", flat=True)])
 
 
 @receiver(post_save, sender=CollectionViewRestriction)
@@ -138,4 +126,4 @@ def collection_restriction_changed(sender, instance, **kwargs):
     collections = Collection.objects.filter(path__startswith=instance.collection.path)
     ids = KnowledgeDocument.objects.filter(collection__in=collections).values_list("pk", flat=True)
     if ids:
-        on_commit_index([DOCUMENT_OFFSET + pk for pk in ids])
+        on_commit_index([DOCUMENTS.key(pk) for pk in ids])

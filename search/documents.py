@@ -61,6 +61,11 @@ def indexed_page_models():
     return tuple(s.model for s in _sources.values() if s.is_page)
 
 
+def item_source(model):
+    """The source of an indexed model that is not a page (its saves and deletes update the index), or None."""
+    return next((s for s in _sources.values() if s.model is model and not s.is_page), None)
+
+
 # -- the generic document ----------------------------------------------------------------------
 def text_document(*, key, type, title, summary="", body="", meta="", tags=(), facets=None, data=None,
                   date=None):

@@ -1,7 +1,8 @@
 """Keep the search index in step with the page tree and the other indexed models.
 
 Pages (offers, articles, events) follow publish, unpublish, move, delete and view restrictions;
-other sources (glossary terms, documents) register their own receivers in their app.
+other sources (glossary terms, documents) follow every save and delete. Rules only an app knows
+(which documents are public, where the glossary lives) stay with that app's receivers.
 """
 
 from django.db.models.signals import post_delete, post_save
@@ -9,7 +10,7 @@ from django.dispatch import receiver
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from .documents import indexed_page_models
+from .documents import indexed_page_models, item_source
 from .service import on_commit_index
 
 
@@ -26,6 +27,14 @@ def _indexed_pages(root, inclusive=True):
 def page_changed(sender, instance, **kwargs):
     if sender in indexed_page_models():
         on_commit_index([instance.pk])
+
+
+@receiver(post_save)
+@receiver(post_delete)
+def item_changed(sender, instance, **kwargs):
+    source = item_source(sender)
+    if source is not None:
+        on_commit_index([source.key(instance.pk)])
 
 
 @receiver(post_page_move)
