@@ -5,9 +5,20 @@ Bit *i* stands for the *i*-th indexed document in newest-first order. Each facet
 ``(matches & other_filters & value).bit_count()``. At 10,000 offers each operation takes microseconds,
 so all facet counts come from one pass over the matching ids. The bitmaps are built once per process
 and rebuilt when the index's version token changes (any write sets a new one).
+
+The same snapshot keeps the ranked tiers of *broad* words (found in more than ``BROAD`` documents, such as
+the target-group names nearly every offer carries), like Elasticsearch's cache of frequent filters: matching
+and ranking such a word touches every document, so it is done once per index version and process, and each
+later query starts from its bitmaps. Only derived index data is kept, never a result: filters, facets and
+paging are computed per query, and a write drops everything with the snapshot.
 """
 
-from collections import defaultdict
+import threading
+from collections import OrderedDict, defaultdict
+
+# Broad words remembered per snapshot; distinct broad words are few, the bound only guards against
+# made-up compounds whose parts are broad.
+REMEMBERED_TERMS = 256
 
 
 class FacetBitmaps:
@@ -24,6 +35,23 @@ class FacetBitmaps:
         self.values = defaultdict(dict)
         for (field, value), found in positions.items():
             self.values[field][value] = self.bitmap(found)
+        self._terms = OrderedDict()
+        self._lock = threading.Lock()
+
+    def remembered(self, key):
+        """What ``remember`` kept under ``key`` for this snapshot, or None."""
+        with self._lock:
+            value = self._terms.get(key)
+            if value is not None:
+                self._terms.move_to_end(key)
+            return value
+
+    def remember(self, key, value):
+        with self._lock:
+            self._terms[key] = value
+            self._terms.move_to_end(key)
+            while len(self._terms) > REMEMBERED_TERMS:
+                self._terms.popitem(last=False)
 
     def bitmap(self, positions):
         bits = bytearray((self.size + 7) // 8)

@@ -19,12 +19,11 @@ from ..models import SearchDocument, SearchFacet, SearchIndexState
 from .base import Engine, EngineResult
 
 TEXT_COLUMNS = ("exact_hi", "stem_hi", "stem_mid", "stem_lo", "parts")
-# On SQLite, a single word found in more documents than BROAD is ranked by where it appears (title words, title stems,
-# summary and names, body only), newest first within each tier, instead of by bm25 / ts_rank: scoring every
-# one of thousands of matches costs more than the whole rest of the search, and for a word nearly every
-# offer contains, term frequencies say little anyway. The title tiers are small; "body only" is asked for
-# directly (summary and names follow as the rest), because a broad word is in nearly every summary.
-TITLE_TIERS = ("exact_hi", "stem_hi")
+# A query whose every word is found in more than BROAD documents, and which still matches more than BROAD, is
+# ranked in tiers (all words in the title words, in the title stems, in title, summary or names; then the
+# rest), newest first within each tier, instead of by bm25 / ts_rank: for words nearly every offer contains,
+# term frequencies say little, and scoring thousands of matches costs more than the rest of the search.
+# Each broad word's tiers are worked out once per index version (``FacetBitmaps.remember``).
 BROAD = 1000
 
 
@@ -32,7 +31,6 @@ class SqliteText:
     """FTS5 over the pre-analysed columns; bm25 weights rank title words before summary and body."""
 
     weights = "12.0, 6.0, 3.0, 1.0, 0.5"
-    tiers = True  # column-filtered id queries are cheap, so broad words are ranked in tiers
 
     @staticmethod
     def rows(sql, params):
@@ -41,26 +39,24 @@ class SqliteText:
             return cursor.fetchall()
 
     @staticmethod
-    def expression(plan):
+    def expression(terms, match_all=True):
         """The FTS5 query: each term's alternatives OR-ed, terms AND-ed (OR-ed for partial matches)."""
-        joiner = " AND " if plan.match_all else " OR "
-        return joiner.join("(" + " OR ".join(f'"{alt}"' for alt in _alternatives(term)) + ")" for term in plan.terms)
+        joiner = " AND " if match_all else " OR "
+        return joiner.join("(" + " OR ".join(f'"{alt}"' for alt in _alternatives(term)) + ")" for term in terms)
 
     def match(self, plan):
         sql = (f"SELECT rowid AS id, -bm25(search_fts, {self.weights}) AS score "
                "FROM search_fts WHERE search_fts MATCH %s")
-        return sql, [self.expression(plan)]
+        return sql, [self.expression(plan.terms, plan.match_all)]
 
-    def ids(self, plan, column=None):
-        """Matching ids without scores; ``column`` narrows the match to one column."""
-        scope = f"{column} : " if column else ""
-        return "SELECT rowid FROM search_fts WHERE search_fts MATCH %s", [f"{scope}({self.expression(plan)})"]
+    def ids(self, term):
+        return _column(self, "SELECT rowid FROM search_fts WHERE search_fts MATCH %s", [self.expression([term])])
 
-    def body_only_ids(self, plan):
-        """Ids that match only in the body (description and compound parts), not in title, summary or names."""
-        expression = self.expression(plan)
-        return ("SELECT rowid FROM search_fts WHERE search_fts MATCH %s",
-                [f"{{stem_lo parts}} : ({expression}) NOT {{exact_hi stem_hi stem_mid}} : ({expression})"])
+    def tiers(self, term):
+        """One word's ids per tier, best first: in title words, in title stems, in title, summary or names."""
+        expression = self.expression([term])
+        return [_column(self, "SELECT rowid FROM search_fts WHERE search_fts MATCH %s", [f"{columns} : ({expression})"])
+                for columns in ("exact_hi", "stem_hi", "{exact_hi stem_hi stem_mid}")]
 
     def prefix(self, prefix):
         return (f"SELECT rowid AS id, -bm25(search_fts, {self.weights}) AS score FROM search_fts "
@@ -87,8 +83,6 @@ class PostgresText:
     """
 
     weights = "'{0.05, 0.2, 0.5, 1.0}'"
-    # Weight-restricted matches need a recheck of every row's vector; ranking the head vector is cheaper.
-    tiers = False
 
     def match(self, plan):
         joiner = " & " if plan.match_all else " | "
@@ -98,6 +92,23 @@ class PostgresText:
         sql = (f"SELECT id, ts_rank({self.weights}, head_vector, q, 1) AS score "
                "FROM search_searchdocument, to_tsquery('simple', %s) AS q WHERE search_vector @@ q")
         return sql, [joiner.join(groups)]
+
+    def ids(self, term):
+        sql = "SELECT id FROM search_searchdocument WHERE search_vector @@ to_tsquery('simple', %s)"
+        return _column(self, sql, [" | ".join(_alternatives(term))])
+
+    def tiers(self, term):
+        """One word's ids per tier, best first, from the head vector's weights: A title words, B title stems, C."""
+        alternatives = _alternatives(term)
+        sql = ("SELECT CASE WHEN head_vector @@ to_tsquery('simple', %s) THEN 0 "
+               "WHEN head_vector @@ to_tsquery('simple', %s) THEN 1 WHEN head_vector @@ q THEN 2 END, id "
+               "FROM search_searchdocument, to_tsquery('simple', %s) AS q WHERE search_vector @@ q")
+        params = [" | ".join(f"{alt}:{weight}" for alt in alternatives) for weight in "AB"] + [" | ".join(alternatives)]
+        found = [[], [], []]
+        for tier, doc_id in self.rows(sql, params):
+            if tier is not None:
+                found[tier].append(doc_id)
+        return found
 
     @staticmethod
     def rows(sql, params):
@@ -196,19 +207,44 @@ class DatabaseEngine(Engine):
 
     # -- reading -------------------------------------------------------------------------------
     def _matches(self, plan, bitmaps):
-        """The matching documents as a bitmap, and how to rank them: bm25 scores, tiers, or neither (date)."""
+        """The matching documents as a bitmap, and how to rank them: scores, tiers, or neither (date)."""
         if not plan.terms:
             return bitmaps.everything, None, None
+        if plan.match_all and (tiers := self._broad_tiers(plan.terms, bitmaps)):
+            return tiers[-1], None, tiers
         text = self.text
-        if len(plan.terms) == 1 and text.tiers:
-            found = _column(text, *text.ids(plan))
-            if len(found) > BROAD:
-                matches = bitmaps.of_ids(found)
-                title = [bitmaps.of_ids(_column(text, *text.ids(plan, column))) for column in TITLE_TIERS]
-                body_only = bitmaps.of_ids(_column(text, *text.body_only_ids(plan)))
-                return matches, None, title + [matches & ~body_only, matches]
         scores = dict(text.rows(*text.match(plan)))
         return bitmaps.of_ids(scores), scores, None
+
+    def _broad_tiers(self, terms, bitmaps):
+        """Tiers for documents with every word, if every word is broad and they share more than BROAD documents.
+
+        A document is in a tier when each word is in that tier or a better one, so each tier is an AND of the
+        words' cumulative tiers; the last one is every document with all the words.
+        """
+        tiers = None
+        for term in terms:
+            found = self._word_tiers(term, bitmaps)
+            if found is None:
+                return None
+            tiers = found if tiers is None else [a & b for a, b in zip(tiers, found, strict=True)]
+        return tiers if tiers[-1].bit_count() > BROAD else None
+
+    def _word_tiers(self, term, bitmaps):
+        """One word's cumulative tiers (title words … any match) as bitmaps, or None if it is not broad."""
+        key = tuple(_alternatives(term))
+        known = bitmaps.remembered(key)
+        if known and (known[1] is not None or known[0] <= BROAD):
+            return known[1]
+        ids = self.text.ids(term)
+        tiers = None
+        if len(ids) > BROAD:
+            tiers, seen = [], 0
+            for tier in self.text.tiers(term) + [ids]:
+                seen |= bitmaps.of_ids(tier)
+                tiers.append(seen)
+        bitmaps.remember(key, (len(ids), tiers))
+        return tiers
 
     def search(self, plan):
         bitmaps = self.bitmaps()

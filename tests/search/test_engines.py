@@ -4,6 +4,8 @@ alias swap and the fallback to the database engine while Elasticsearch is down."
 import signal
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from search.engines.base import EngineUnavailable
 from search.models import PendingChange
@@ -145,7 +147,7 @@ def test_health_check_replays_pending_changes(use_elasticsearch, es_server, offe
 
 
 def test_database_engine_ranks_a_broad_word_by_where_it_appears(use_database, offers, monkeypatch):
-    """Above BROAD matches one word is ranked in tiers (title, title stems, summary, body), newest first."""
+    """A word in more than BROAD documents is ranked in tiers (title, title stems, summary, body), newest first."""
     import search.engines.database as database
 
     # Created oldest to newest in an order unlike the tiers, so date order alone cannot pass.
@@ -167,3 +169,38 @@ def test_database_engine_ranks_a_broad_word_by_where_it_appears(use_database, of
     assert titles(run(service, "q=Workshop&page_size=2&page=3")) == ["Elterncafé"]
     assert titles(run(service, "q=Workshop&city=haan")) == ["Sprachcafé"]
     assert titles(run(service, "q=Workshop&city=hilden")) == [o.title for o in expected if o is not summary_old]
+
+
+def test_database_engine_ranks_broad_words_together_by_the_weaker_word(use_database, offers, monkeypatch):
+    """With several broad words a document is in the tier its weakest word reaches."""
+    import search.engines.database as database
+
+    body = offers.make("Elterncafé", summary="Workshop am Abend.", description="<p>Für Eltern.</p>")
+    both_title = offers.make("Workshop Eltern", summary="Üben.")
+    summary = offers.make("Sprachcafé", summary="Ein Workshop für Eltern.")
+    title_and_summary = offers.make("Workshop Sprache", summary="Auch für Eltern.")
+    offers.make("Workshop Zivilcourage", summary="Üben.")  # one word only
+    monkeypatch.setattr(database, "BROAD", 1)
+    result = run(search_service(), "q=Workshop Eltern")
+    assert titles(result) == [o.title for o in (both_title, title_and_summary, summary, body)]
+    assert result.total == 4
+    # Words sharing too few documents are ranked by score instead.
+    monkeypatch.setattr(database, "BROAD", 4)
+    assert titles(run(search_service(), "q=Workshop Eltern"))[0] == "Workshop Eltern"
+
+
+def test_database_engine_remembers_a_broad_word_until_the_index_changes(use_database, offers, monkeypatch):
+    import search.engines.database as database
+
+    offers.make("Workshop Zivilcourage", summary="Üben.")
+    offers.make("Sprachcafé", summary="Ein Workshop für Eltern.")
+    offers.make("Beratung", summary="Vertraulich.")
+    monkeypatch.setattr(database, "BROAD", 1)
+    service = search_service()
+    assert titles(run(service, "q=Workshop")) == ["Workshop Zivilcourage", "Sprachcafé"]
+    with CaptureQueriesContext(connection) as queries:
+        assert titles(run(service, "q=Workshop&city=hilden")) == ["Workshop Zivilcourage", "Sprachcafé"]
+    assert not [q for q in queries if "search_fts" in q["sql"] or "search_vector" in q["sql"]]
+    # A write makes a new index version: the new offer shows at once, in its tier.
+    offers.make("Workshop Mut", summary="Neu.")
+    assert titles(run(service, "q=Workshop")) == ["Workshop Mut", "Workshop Zivilcourage", "Sprachcafé"]
