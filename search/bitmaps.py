@@ -6,19 +6,20 @@ Bit *i* stands for the *i*-th indexed document in newest-first order. Each facet
 so all facet counts come from one pass over the matching ids. The bitmaps are built once per process
 and rebuilt when the index's version token changes (any write sets a new one).
 
-The same snapshot keeps the ranked tiers of *broad* words (found in more than ``BROAD`` documents, such as
-the target-group names nearly every offer carries), like Elasticsearch's cache of frequent filters: matching
-and ranking such a word touches every document, so it is done once per index version and process, and each
-later query starts from its bitmaps. Only derived index data is kept, never a result: filters, facets and
-paging are computed per query, and a write drops everything with the snapshot.
+The same snapshot remembers, per searched word, how many documents it is in and, for *broad* words (in
+more than ``BROAD`` documents, such as the target-group names nearly every offer carries), its ranked tiers,
+much as Elasticsearch caches frequent filters: matching and ranking such a word touches every document, so
+it is done once per index version and process, and each later query starts from its bitmaps. Only derived
+index data is kept, never a result: filters, facets and paging are computed per query, and a write drops
+everything with the snapshot.
 """
 
 import threading
 from collections import OrderedDict, defaultdict
 
-# Broad words remembered per snapshot; distinct broad words are few, the bound only guards against
-# made-up compounds whose parts are broad.
-REMEMBERED_TERMS = 256
+# Words remembered per snapshot, least recently used dropped first. A narrow word costs a few bytes, a broad
+# one four bitmaps (1.25 KB each at 10,000 documents): at most about 5 MB per worker at that size.
+REMEMBERED_TERMS = 1024
 
 
 class FacetBitmaps:
@@ -47,6 +48,7 @@ class FacetBitmaps:
             return value
 
     def remember(self, key, value):
+        """Keep ``value``, derived from this snapshot, for later queries (dropped with the snapshot)."""
         with self._lock:
             self._terms[key] = value
             self._terms.move_to_end(key)
