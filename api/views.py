@@ -6,6 +6,7 @@ every problem comes back in one 400 response. Responses are public and briefly c
 
 import hashlib
 
+from django.conf import settings
 from django.core.cache import cache
 from django.http import QueryDict
 from django.shortcuts import get_object_or_404
@@ -24,7 +25,6 @@ from .hsds import router as hsds_router
 from .schemas import ErrorOut, HealthOut, OfferDetailOut, OfferListOut, SuggestOut
 
 CACHE_SECONDS = 60
-RESULT_CACHE_SECONDS = 300
 
 api = NinjaAPI(
     title="Präventionskatalog Kreis Mettmann",
@@ -86,13 +86,14 @@ def list_offers(
     service = search_service()
     # Widgets repeat the same preset queries on every partner page view: answers are cached until the
     # index changes (its version is part of the key) and never while degraded.
+    seconds = settings.API_RESULT_CACHE_SECONDS
     state = f"{service.version()}|{page_cache_generation()}|{request.build_absolute_uri()}"
     key = "api-offers:" + hashlib.sha256(state.encode()).hexdigest()
-    body = cache.get(key)
+    body = cache.get(key) if seconds else None
     if body is None:
         body = _list_body(request, query, service.search(query))
-        if not body["degraded"]:
-            cache.set(key, body, RESULT_CACHE_SECONDS)
+        if seconds and not body["degraded"]:
+            cache.set(key, body, seconds)
     else:
         service.record_unmet_demand(query, body["count"])
     if query.page > 1 and query.offset >= body["count"]:

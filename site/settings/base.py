@@ -133,6 +133,8 @@ CACHES = {
     if REDIS_URL else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
 }
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+# API search answers, keyed by index version and URL (exact, so only a bound on memory); 0 switches it off.
+API_RESULT_CACHE_SECONDS = int(os.environ.get("API_RESULT_CACHE_SECONDS", "300"))
 CACHE_MIDDLEWARE_KEY_PREFIX = "pages"
 SESSION_ENGINE = "django.contrib.sessions.backends.db"  # sessions survive any one container
 

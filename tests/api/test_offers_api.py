@@ -102,3 +102,15 @@ def test_answers_are_cached_until_the_index_or_taxonomy_changes(client, catalogu
     facets = client.get("/api/v1/offers/", {"city": "hilden"}).json()["facets"]["city"]
     labels = {f["value"]: f["label"] for f in facets}
     assert labels["velbert"] == "Velbert (Stadt)"
+
+
+def test_answers_are_searched_each_time_without_the_result_cache(client, offers, settings):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    settings.API_RESULT_CACHE_SECONDS = 0
+    offers.make("Beratung bei Diskriminierung")
+    first = client.get("/api/v1/offers/", {"q": "Beratung"}).json()
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/api/v1/offers/", {"q": "Beratung"}).json() == first
+    assert [q for q in queries if "search_fts" in q["sql"] or "search_vector" in q["sql"]]
