@@ -1,13 +1,17 @@
 """Whole-page cache for anonymous visitors, emptied when anything public changes.
 
 Django's cache middleware does the work; this module adds two things it lacks: visitors with a session
-(editors) are never served or stored, and a *generation* number in the cache key prefix, bumped on
+(editors) are never served or stored, and a *generation* token in the cache key prefix, bumped on
 publish, unpublish, move, delete and taxonomy changes, so a published change shows at once everywhere
 (the number lives in the shared cache, so every web container sees the bump).
 """
 
+import functools
+import uuid
+
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.middleware.cache import FetchFromCacheMiddleware, UpdateCacheMiddleware
 
 GENERATION_KEY = "page-cache-generation"
@@ -15,15 +19,45 @@ UNCACHED_PREFIXES = ("/admin/", "/django-admin/", "/api/", "/i18n/", "/documents
 
 
 def generation():
-    return cache.get_or_set(GENERATION_KEY, 1, timeout=None)
+    """A token that changes with every purge, and when the cache itself was emptied."""
+    return cache.get_or_set(GENERATION_KEY, _new_token, timeout=None)
 
 
 def purge(**kwargs):
-    """Start a new generation: every cached page is stale from now on."""
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.set(GENERATION_KEY, 2, timeout=None)
+    """Start a new generation: every cached page is stale from now on.
+
+    Once now, for this request, and once more when the transaction commits: a page another process
+    renders in between still shows the old content and must not outlive the commit.
+    """
+    _bump()
+    transaction.on_commit(_bump)
+
+
+def _bump():
+    cache.set(GENERATION_KEY, _new_token(), timeout=None)
+
+
+def _new_token():
+    return uuid.uuid4().hex
+
+
+def per_generation(function):
+    """Keep ``function()``'s value in this process until the next purge.
+
+    For what every search reads but only editors change through saves that purge (taxonomy, synonyms).
+    The token is read before computing, so a value computed during a purge is never kept past it.
+    """
+    entry = None
+
+    @functools.wraps(function)
+    def current():
+        nonlocal entry
+        token = generation()
+        if entry is None or entry[0] != token:
+            entry = (token, function())
+        return entry[1]
+
+    return current
 
 
 def cacheable(request):
@@ -38,7 +72,7 @@ def cacheable(request):
 
 class _Generational:
     def _prefix(self, request):
-        self.key_prefix = f"{settings.CACHE_MIDDLEWARE_KEY_PREFIX}:g{generation()}"
+        self.key_prefix = f"{settings.CACHE_MIDDLEWARE_KEY_PREFIX}:{generation()}"
         self.page_timeout = settings.PAGE_CACHE_SECONDS
         self.cache_timeout = settings.PAGE_CACHE_SECONDS
 

@@ -6,6 +6,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from catalogue.models import OfferPage
 from catalogue.taxonomy import City, Language, Organisation, TargetGroup
 from knowledge.models import ArticlePage, EventPage, GlossaryTerm, KnowledgeDocument
+from search.models import Synonym
 
 from .cache import purge
 
@@ -15,7 +16,8 @@ def connect():
         signal.connect(purge, dispatch_uid=f"page-cache-{signal}")
     for model in (OfferPage, ArticlePage, EventPage):
         post_delete.connect(purge, sender=model, dispatch_uid=f"page-cache-delete-{model.__name__}")
-    # Taxonomy, glossary and documents are shown on many pages (filters, glossary links, downloads).
-    for model in (City, TargetGroup, Language, Organisation, GlossaryTerm, KnowledgeDocument):
+    # Taxonomy, glossary and documents are shown on many pages (filters, glossary links, downloads);
+    # synonyms change what every search finds.
+    for model in (City, TargetGroup, Language, Organisation, GlossaryTerm, KnowledgeDocument, Synonym):
         post_save.connect(purge, sender=model, dispatch_uid=f"page-cache-save-{model.__name__}")
         post_delete.connect(purge, sender=model, dispatch_uid=f"page-cache-delete-{model.__name__}")

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 
 from catalogue.taxonomy import City, Language, OfferFormat, OfferKind, TargetGroup
+from home.cache import per_generation
 
 MAX_QUERY_LENGTH = 200
 MAX_PAGE_SIZE = 100
@@ -31,8 +32,9 @@ def filter_names(scope):
     return FACETS + ("tag",) if scope == OFFERS else SITE_FACETS
 
 
+@per_generation
 def allowed_values():
-    """The valid slugs per filter (taxonomy terms are editable, so read them each time)."""
+    """The valid slugs per filter (taxonomy terms are editable: read again after every change)."""
     from .documents import source_types
 
     return {

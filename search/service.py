@@ -15,6 +15,7 @@ from django.utils.module_loading import import_string
 from rapidfuzz import fuzz, process
 
 from catalogue.taxonomy import City, Language, OfferFormat, OfferKind, TargetGroup
+from home.cache import per_generation
 
 from . import german
 from .documents import OFFER, documents, documents_for_keys, source_types
@@ -232,8 +233,9 @@ def analyse(text):
     return terms
 
 
+@per_generation
 def synonym_map():
-    """Stem of a word -> every term of its synonym groups (read per query: editors change them)."""
+    """Stem of a word -> every term of its synonym groups (editors change them: read again after every change)."""
     mapping = {}
     for synonym in Synonym.objects.all():
         for term in synonym.term_list:
@@ -242,6 +244,7 @@ def synonym_map():
     return mapping
 
 
+@per_generation
 def facet_labels():
     return {
         "kind": list(OfferKind.choices),

@@ -73,6 +73,14 @@ def knowledge(db, django_capture_on_commit_callbacks):
 
 
 @pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: no page, answer, rate-limit count or generation of another test."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def media_root(settings, tmp_path):
     """Uploads of a test go to its own folder, never into the working tree."""
     settings.MEDIA_ROOT = tmp_path / "media"

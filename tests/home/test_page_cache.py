@@ -57,3 +57,26 @@ def test_language_switch_needs_no_csrf_token(page_cache):
     response = client.post("/i18n/setlang/", {"language": "en", "next": "/"})
     assert response.status_code == 302
     assert client.cookies["django_language"].value == "en"
+
+
+def test_values_kept_per_generation_are_read_again_after_a_purge(use_database):
+    from home.cache import per_generation, purge
+
+    calls = []
+    value = per_generation(lambda: calls.append(1) or len(calls))
+    assert (value(), value()) == (1, 1)
+    purge()
+    assert value() == 2
+    cache.clear()  # a flushed cache starts a new generation too
+    assert value() == 3
+
+
+def test_a_new_synonym_shows_at_once_in_cached_answers(client, offers, page_cache):
+    from search.models import Synonym
+
+    offers.make("Sprachcafé für Geflüchtete")
+    assert client.get("/api/v1/offers/", {"q": "Flüchtlinge"}).json()["count"] == 0
+    assert "Sprachcafé" not in client.get("/angebote/", {"q": "Flüchtlinge"}).content.decode()
+    Synonym.objects.create(terms="Flüchtlinge, Geflüchtete")
+    assert client.get("/api/v1/offers/", {"q": "Flüchtlinge"}).json()["count"] == 1
+    assert "Sprachcafé" in client.get("/angebote/", {"q": "Flüchtlinge"}).content.decode()
