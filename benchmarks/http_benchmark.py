@@ -1,12 +1,13 @@
 """HTTP benchmark: the real stack (gunicorn, middleware, API) at 1 and 16 concurrent clients. Prints figures.
 
-    .venv/bin/python benchmarks/http_benchmark.py [--offers 10000] [--seconds 10]
+    .venv/bin/python benchmarks/http_benchmark.py [--offers 10000] [--seconds 10] [--database-url URL]
 
-Uses the scratch database of ``search_benchmark.py`` (built if missing), starts gunicorn on loopback with
-2 workers × 8 threads (this machine has 2 cores) and measures, for 1 and 16 clients: a mixed search set
-through ``/api/v1/offers/`` (text, text + four facets, facets only, paging), a bare JSON view (the
-ceiling), and a cached anonymous page. The load generator runs on the same two cores, so all figures are
-lower bounds.
+Uses the scratch SQLite database of ``search_benchmark.py`` (built if missing), or ``--database-url`` (a
+PostgreSQL database that ``search_benchmark.py`` has filled), starts gunicorn on loopback with 2 workers ×
+8 threads (this machine has 2 cores) and measures, for 1 and 16 clients: a mixed search set through
+``/api/v1/offers/`` (text, text + four facets, facets only, paging) with the API result cache off and on,
+a bare JSON view (the ceiling), and a cached anonymous page. The load generator runs on the same two
+cores, so all figures are lower bounds.
 """
 
 import argparse
@@ -100,45 +101,52 @@ def main():
     parser.add_argument("--offers", type=int, default=10_000)
     parser.add_argument("--seconds", type=float, default=10)
     parser.add_argument("--engine", choices=["database", "elasticsearch"], default="database")
+    parser.add_argument("--database-url", default="")
     args = parser.parse_args()
-    if not DATABASE.exists():
+    if not args.database_url and not DATABASE.exists():
         prepare(args.offers)
-    port = 18000 + random.randint(0, 999)
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{DATABASE}", "DJANGO_SETTINGS_MODULE": "benchmarks.settings",
+    database_url = args.database_url or f"sqlite:///{DATABASE}"
+    env = {**os.environ, "DATABASE_URL": database_url, "DJANGO_SETTINGS_MODULE": "benchmarks.settings",
            "DEBUG": "false", "SECRET_KEY": "benchmark-only-" + "x" * 40, "PYTHONPATH": str(ROOT),
            "STATIC_ROOT": str(ROOT / ".tmp" / "benchmark-static")}
     for command in (["migrate", "--no-input", "-v0"], ["collectstatic", "--no-input", "-v0"]):
         subprocess.run([sys.executable, "manage.py", *command], env=env, cwd=ROOT, check=True)
     stand_in = None
     if args.engine == "elasticsearch":
-        stand_in, url = start_stand_in_with_index(args.offers)
+        stand_in, url = start_stand_in_with_index(args.offers, database_url)
         env.update(SEARCH_BACKEND="elasticsearch", ELASTICSEARCH_URL=url, ELASTICSEARCH_INDEX="benchmark",
                    ELASTICSEARCH_NODE_CLASS="search.compat.PlainMediaTypeNode")
-    server = start_server(port, env)
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    searches = search_paths(random.Random(7), 400)
+    print(f"HTTP benchmark {time.strftime('%Y-%m-%d %H:%M')}: gunicorn 2 workers x 8 threads, "
+          f"{database_url.split(':')[0]}, {args.engine} engine, {args.seconds:.0f} s per run")
+    runs = [("search mix, no result cache", searches), ("search mix, result cache", searches),
+            ("bare JSON view", ["/bare/"]), ("cached page /", ["/"])]
     try:
-        sys.path.insert(0, str(ROOT / "benchmarks"))
-        searches = search_paths(random.Random(7), 400)
-        print(f"HTTP benchmark {time.strftime('%Y-%m-%d %H:%M')}: gunicorn 2 workers x 8 threads, SQLite, "
-              f"{args.engine} engine, {args.seconds:.0f} s per run")
-        load(port, searches[:40], 2, 2)  # warm up: bitmaps, caches
-        load(port, ["/"], 1, 1)
-        for name, paths in (("search mix /api/v1/offers/", searches), ("bare JSON view", ["/bare/"]),
-                            ("cached page /", ["/"])):
-            for clients in (1, 16):
-                rps, latencies = load(port, paths, clients, args.seconds)
-                print(f"  {name:<28} {clients:>2} clients: {rps:7.0f} req/s   p50 {pct(latencies, 50):6.1f} ms"
-                      f"   p95 {pct(latencies, 95):6.1f} ms   n={len(latencies)}")
+        for cached in (False, True):
+            # The first server answers every search afresh; the second caches API answers (the default).
+            port = 18000 + random.randint(0, 999)
+            server = start_server(port, {**env, "API_RESULT_CACHE_SECONDS": "300" if cached else "0"})
+            try:
+                load(port, searches[:40], 2, 2)  # warm up: bitmaps, remembered words
+                load(port, ["/"], 1, 1)
+                for name, paths in runs[1:] if cached else runs[:1]:
+                    for clients in (1, 16):
+                        rps, latencies = load(port, paths, clients, args.seconds)
+                        print(f"  {name:<28} {clients:>2} clients: {rps:7.0f} req/s   p50 {pct(latencies, 50):6.1f} ms"
+                              f"   p95 {pct(latencies, 95):6.1f} ms   n={len(latencies)}")
+            finally:
+                server.terminate()
+                server.wait(timeout=10)
     finally:
-        server.terminate()
-        server.wait(timeout=10)
         if stand_in:
             stand_in.terminate()
 
 
-def start_stand_in_with_index(offers):
+def start_stand_in_with_index(offers, database_url):
     """The Elasticsearch-protocol stand-in on loopback, filled with the same generated offers."""
     sys.path.insert(0, str(ROOT / "benchmarks"))
-    os.environ.update(DJANGO_SETTINGS_MODULE="kreissite.settings.base", DATABASE_URL=f"sqlite:///{DATABASE}")
+    os.environ.update(DJANGO_SETTINGS_MODULE="kreissite.settings.base", DATABASE_URL=database_url)
     import django
 
     django.setup()
