@@ -87,8 +87,9 @@ def list_offers(
     # Widgets repeat the same preset queries on every partner page view: answers are cached until the
     # index changes (its version is part of the key) and never while degraded.
     seconds = settings.API_RESULT_CACHE_SECONDS
-    state = f"{service.version()}|{page_cache_generation()}|{request.build_absolute_uri()}"
-    key = "api-offers:" + hashlib.sha256(state.encode()).hexdigest()
+    if seconds:
+        state = f"{service.version()}|{page_cache_generation()}|{request.build_absolute_uri()}"
+        key = "api-offers:" + hashlib.sha256(state.encode()).hexdigest()
     body = cache.get(key) if seconds else None
     if body is None:
         body = _list_body(request, query, service.search(query))

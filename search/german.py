@@ -106,20 +106,21 @@ def word_forms(word):
     return frozenset((folded, stem(folded), *split_compound(folded)))
 
 
-def highlight(text, query_stems, max_words=None):
+def highlight(text, query_stems):
     """HTML of ``text`` with the words whose stem (or compound part) was searched for in <mark>."""
-    if not text:
+    if not text or not query_stems:
         return ""
     query_stems = set(query_stems)
     out = []
     last = 0
-    marked = False
     for match in WORD_RE.finditer(text):
-        word = match.group(0)
-        hit = not query_stems.isdisjoint(word_forms(word))
+        if query_stems.isdisjoint(word_forms(match.group(0))):
+            continue
+        # Escaping is per character, so the text between marks is escaped in one piece.
         out.append(escape(text[last:match.start()]))
-        out.append(f"<mark>{escape(word)}</mark>" if hit else escape(word))
-        marked = marked or hit
+        out.append(f"<mark>{escape(match.group(0))}</mark>")
         last = match.end()
+    if not out:
+        return ""
     out.append(escape(text[last:]))
-    return "".join(out) if marked else ""
+    return "".join(out)

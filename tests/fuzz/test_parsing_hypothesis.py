@@ -76,6 +76,19 @@ def test_german_analysis_yields_plain_word_tokens(text):
 
 
 @FUZZ
+@given(st.text(max_size=120), st.text(max_size=40))
+def test_highlighting_marks_the_searched_words_and_keeps_the_text(text, searched):
+    stems = set(german.stems(searched))
+    out = german.highlight(text, stems)
+    marked = [w for w in german.WORD_RE.findall(text) if not stems.isdisjoint(german.word_forms(w))]
+    if not marked:
+        assert out == ""
+        return
+    assert BeautifulSoup(out, "html.parser").get_text() == text
+    assert [m.get_text() for m in BeautifulSoup(out, "html.parser").find_all("mark")] == marked
+
+
+@FUZZ
 @given(st.dictionaries(st.sampled_from(COLUMNS + ["format", "free", "age_min", "age_max", "barrier_free"]),
                        st.text(max_size=80)))
 def test_import_row_parsing_reports_instead_of_failing(cells):
