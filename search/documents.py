@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from catalogue.models import City, OfferPage
 from catalogue.taxonomy import DISTRICT_WIDE
+from home.cache import per_generation
 
 from . import german
 
@@ -99,7 +100,7 @@ def offer_queryset():
     )
 
 
-def document_for(offer, all_city_slugs=None):
+def document_for(offer):
     """The search document of one offer page (its relations prefetched by ``offer_queryset``)."""
     return build_document(
         id=offer.pk,
@@ -118,7 +119,6 @@ def document_for(offer, all_city_slugs=None):
         town=offer.town,
         url=offer.get_url(),
         published=offer.first_published_at.isoformat() if offer.first_published_at else None,
-        all_city_slugs=all_city_slugs,
     )
 
 
@@ -159,9 +159,12 @@ def city_filter(city_slugs, all_city_slugs=None):
     """The district-wide rule, once for both engines: a "kreisweit" item serves every city."""
     if DISTRICT_WIDE not in city_slugs:
         return list(city_slugs)
-    if all_city_slugs is None:
-        all_city_slugs = list(City.objects.values_list("slug", flat=True))
-    return sorted(set(city_slugs) | set(all_city_slugs))
+    return sorted(set(city_slugs) | set(all_city_slugs if all_city_slugs is not None else _city_slugs()))
+
+
+@per_generation
+def _city_slugs():
+    return list(City.objects.values_list("slug", flat=True))
 
 
 register(Source(type=OFFER, label=OfferPage._meta.verbose_name, model=OfferPage, queryset=offer_queryset,
