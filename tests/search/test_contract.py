@@ -3,6 +3,7 @@
 import pytest
 
 from search.models import Synonym, ZeroResultQuery
+from search.query import SearchQuery
 from tests.search.helpers import facet, run, titles
 
 pytestmark = pytest.mark.django_db
@@ -134,6 +135,29 @@ def test_index_follows_publish_unpublish_and_delete(service, offers, catalogue):
     assert titles(run(service, "q=Zivilcourage")) == []
     offers.delete(catalogue["beratung"])
     assert titles(run(service, "q=Diskriminierung")) == []
+
+
+def test_taxonomy_changes_reach_the_offers_that_name_them(service, catalogue, django_capture_on_commit_callbacks):
+    from catalogue.taxonomy import City, Organisation, TargetGroup
+
+    assert titles(run(service, "q=Nachbarschaftshilfe")) == []
+    with django_capture_on_commit_callbacks(execute=True):
+        Organisation.objects.filter(name="Integrationsagentur").update(name="Nachbarschaftshilfe")
+        Organisation.objects.get(name="Nachbarschaftshilfe").save()  # as the admin saves it
+        group = TargetGroup.objects.get(slug="eltern-familien")
+        group.name = "Eltern und Großfamilien"
+        group.save()
+    assert titles(run(service, "q=Nachbarschaftshilfe")) == ["Beratungsstelle gegen Diskriminierung"]
+    assert titles(run(service, "q=Großfamilien")) == ["Elterncafé"]
+    # A new city is served by the district-wide offers at once; a removed one leaves their facets.
+    with django_capture_on_commit_callbacks(execute=True):
+        City.objects.create(slug="neustadt", name="Neustadt", sort_order=99)
+    assert titles(run(service, "city=neustadt")) == ["Fortbildung Rassismusprävention"]
+    everything = service.plan(SearchQuery.from_params({}))
+    assert service.primary.search(everything).facet_counts["city"]["neustadt"] == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        City.objects.get(slug="neustadt").delete()
+    assert "neustadt" not in service.primary.search(everything).facet_counts["city"]
 
 
 def test_searches_with_no_or_few_results_are_recorded_without_personal_data(service, catalogue, settings):
