@@ -87,19 +87,22 @@ def list_offers(
     # Widgets repeat the same preset queries on every partner page view: answers are cached until the
     # index changes (its version is part of the key) and never while degraded.
     seconds = settings.API_RESULT_CACHE_SECONDS
-    if seconds:
-        state = f"{service.version()}|{page_cache_generation()}|{request.build_absolute_uri()}"
-        key = "api-offers:" + hashlib.sha256(state.encode()).hexdigest()
-    body = cache.get(key) if seconds else None
+    key = _result_key(request, service) if seconds else None
+    body = cache.get(key) if key else None
     if body is None:
         body = _list_body(request, query, service.search(query))
-        if seconds and not body["degraded"]:
+        if key and not body["degraded"]:
             cache.set(key, body, seconds)
     else:
         service.record_unmet_demand(query, body["count"])
     if query.page > 1 and query.offset >= body["count"]:
         raise BadRequest([{"parameter": "page", "message": f"Seite {query.page} liegt hinter dem letzten Treffer."}])
     return cacheable(api.create_response(request, body, status=200))
+
+
+def _result_key(request, service):
+    state = f"{service.version()}|{page_cache_generation()}|{request.build_absolute_uri()}"
+    return "api-offers:" + hashlib.sha256(state.encode()).hexdigest()
 
 
 def _list_body(request, query, result):

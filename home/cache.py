@@ -1,9 +1,10 @@
 """Whole-page cache for anonymous visitors, emptied when anything public changes.
 
 Django's cache middleware does the work; this module adds two things it lacks: visitors with a session
-(editors) are never served or stored, and a *generation* token in the cache key prefix, bumped on
-publish, unpublish, move, delete and taxonomy changes, so a published change shows at once everywhere
-(the number lives in the shared cache, so every web container sees the bump).
+(editors) are never served or stored, and a *generation* token in the cache key prefix, replaced whenever
+something public changes (``home/signals.py``), so a published change shows at once everywhere (the token
+lives in the shared cache, so every web container sees it). Values every request needs but only editors
+change (taxonomy, synonyms) are kept per generation, too (``per_generation``).
 """
 
 import functools

@@ -98,7 +98,7 @@ class PostgresText:
         return _column(self, sql, [" | ".join(_alternatives(term))])
 
     def tiers(self, term):
-        """One word's ids per tier, best first, from the head vector's weights: A title words, B title stems, C."""
+        """One word's ids per tier, best first, from the head vector: weight A (title words), B (title stems), any."""
         alternatives = _alternatives(term)
         sql = ("SELECT CASE WHEN head_vector @@ to_tsquery('simple', %s) THEN 0 "
                "WHEN head_vector @@ to_tsquery('simple', %s) THEN 1 WHEN head_vector @@ q THEN 2 END, id "
