@@ -56,7 +56,8 @@
       if (list.hidden) return;
       if (e.key === "ArrowDown") { e.preventDefault(); mark((active + 1) % items.length); }
       else if (e.key === "ArrowUp") { e.preventDefault(); mark((active - 1 + items.length) % items.length); }
-      else if (e.key === "Escape") { close(); }
+      // Escape only closes the list; without preventDefault the browser would also empty the search field.
+      else if (e.key === "Escape") { e.preventDefault(); clearTimeout(timer); close(); }
       else if (e.key === "Enter" && active >= 0) { e.preventDefault(); window.location.href = items[active].dataset.url; }
     });
     input.addEventListener("blur", function () { setTimeout(close, 100); });

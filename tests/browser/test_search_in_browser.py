@@ -35,6 +35,41 @@ def test_keyboard_only_search_autocomplete_and_open_an_offer(site_url, page):
     assert page.get_by_role("heading", level=1).inner_text() == "Stolpersteine putzen und erinnern in Velbert"
 
 
+def tab_to(page, selector, presses=120):
+    """Press Tab until the first ``selector`` element has the focus, as a keyboard user would; its focus must show."""
+    for _ in range(presses):
+        page.keyboard.press("Tab")
+        if page.evaluate("(s) => document.activeElement === document.querySelector(s)", selector):
+            style = page.evaluate("() => { const s = getComputedStyle(document.activeElement);"
+                                  " return [s.outlineStyle, parseFloat(s.outlineWidth)]; }")
+            assert style[0] != "none" and style[1] >= 2, f"focus on {selector} is not visible: {style}"
+            return
+    raise AssertionError(f"{selector} cannot be reached with the Tab key")
+
+
+def test_keyboard_only_search_filter_change_and_open_an_offer(site_url, page):
+    page.goto(site_url + "/angebote/")
+    tab_to(page, "#q")
+    page.keyboard.type("Beratung")
+    page.get_by_role("listbox").wait_for()
+    page.keyboard.press("Escape")  # closes the suggestions and keeps the text; Enter then sends the form
+    assert page.get_by_role("combobox").get_attribute("aria-expanded") == "false"
+    assert page.get_by_role("combobox").input_value() == "Beratung"
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/angebote/?q=Beratung")
+    tab_to(page, "#f-city-hilden")
+    page.keyboard.press("Space")
+    tab_to(page, ".filters button[type=submit]")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**city=hilden**")
+    assert "q=Beratung" in page.url
+    title = page.locator(".results .card__title a").first.inner_text()
+    tab_to(page, ".results .card__title a")
+    page.keyboard.press("Enter")
+    page.wait_for_load_state()
+    assert page.get_by_role("heading", level=1).inner_text() == title
+
+
 @pytest.mark.parametrize("path", [
     "/", "/angebote/?q=Beratung&city=hilden&kind=contact_point", "/angebote/stadt/hilden/",
     "/angebote/zielgruppe/sportvereine/", "/angebote/?city=atlantis",
