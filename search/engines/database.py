@@ -8,6 +8,7 @@ both dialects match the same words; they differ only in the full-text SQL below.
 
 import heapq
 import json
+import threading
 import uuid
 
 from django.db import connection, transaction
@@ -284,10 +285,15 @@ class DatabaseEngine(Engine):
         key = (connection.alias, connection.settings_dict["NAME"])
         cached = _bitmaps.get(key)
         if cached is None or cached[0] != token:
-            ordered = SearchDocument.objects.order_by(F("sort_date").desc(nulls_last=True), "-id")
-            rows = SearchFacet.objects.values_list("document_id", "field", "value").iterator(chunk_size=5000)
-            cached = (token, FacetBitmaps(ordered.values_list("id", flat=True), rows))
-            _bitmaps[key] = cached
+            # One thread builds (about 0.1 s at 10,000 documents); the others wait for it instead of each
+            # building its own copy after every write.
+            with _bitmaps_lock:
+                cached = _bitmaps.get(key)
+                if cached is None or cached[0] != token:
+                    ordered = SearchDocument.objects.order_by(F("sort_date").desc(nulls_last=True), "-id")
+                    rows = SearchFacet.objects.values_list("document_id", "field", "value").iterator(chunk_size=5000)
+                    cached = (token, FacetBitmaps(ordered.values_list("id", flat=True), rows))
+                    _bitmaps[key] = cached
         return cached[1]
 
     def suggest(self, prefix, limit=8, types=("offer",)):
@@ -320,6 +326,7 @@ class DatabaseEngine(Engine):
 
 
 _bitmaps = {}
+_bitmaps_lock = threading.Lock()
 
 
 def _column(text, sql, params):
