@@ -103,6 +103,16 @@ def query_mix(rng, count):
     return mix
 
 
+def unrepeated_mix(rng, count):
+    """Like ``query_mix``, but every text is new: one or two words of the offers' vocabulary, none repeated,
+    so nothing a previous query left behind (such as a broad word's tiers) is reused unless the word recurs."""
+    texts = list(WORDS) + [f"{a} {b}" for a, b in zip(rng.sample(WORDS, len(WORDS)), WORDS, strict=True)]
+    rng.shuffle(texts)
+    fresh = iter(texts * (count // len(texts) + 1))
+    return [(shape, {**params, "q": [next(fresh)]} if "q" in params else params)
+            for shape, params in query_mix(rng, count)]
+
+
 def measure(service, mix):
     from search.query import SearchQuery
 
@@ -168,6 +178,7 @@ def main():
         service = SearchService(database, database)
         measure(service, mix[:50])  # warm caches
         report(f"database ({connection.vendor})", measure(service, mix))
+        report("database, texts never asked before", measure(service, unrepeated_mix(random.Random(11), args.queries)))
         after_a_write(database, service)
 
     if "elasticsearch" in args.engines:

@@ -50,14 +50,16 @@ class SqliteText:
                "FROM search_fts WHERE search_fts MATCH %s")
         return sql, [self.expression(plan.terms, plan.match_all)]
 
-    def ids(self, term):
-        return _column(self, "SELECT rowid FROM search_fts WHERE search_fts MATCH %s", [self.expression([term])])
+    def count(self, terms):
+        """How many documents contain every one of ``terms``."""
+        return self.rows("SELECT count(*) FROM search_fts WHERE search_fts MATCH %s", [self.expression(terms)])[0][0]
 
     def tiers(self, term):
-        """One word's ids per tier, best first: in title words, in title stems, in title, summary or names."""
+        """One word's ids per tier, best first: in title words, in title stems, in title, summary or names, anywhere."""
         expression = self.expression([term])
-        return [_column(self, "SELECT rowid FROM search_fts WHERE search_fts MATCH %s", [f"{columns} : ({expression})"])
-                for columns in ("exact_hi", "stem_hi", "{exact_hi stem_hi stem_mid}")]
+        matches = [f"exact_hi : ({expression})", f"stem_hi : ({expression})",
+                   f"{{exact_hi stem_hi stem_mid}} : ({expression})", expression]
+        return [_column(self, "SELECT rowid FROM search_fts WHERE search_fts MATCH %s", [match]) for match in matches]
 
     def prefix(self, prefix):
         return (f"SELECT rowid AS id, -bm25(search_fts, {self.weights}) AS score FROM search_fts "
@@ -94,21 +96,22 @@ class PostgresText:
                "FROM search_searchdocument, to_tsquery('simple', %s) AS q WHERE search_vector @@ q")
         return sql, [joiner.join(groups)]
 
-    def ids(self, term):
-        sql = "SELECT id FROM search_searchdocument WHERE search_vector @@ to_tsquery('simple', %s)"
-        return _column(self, sql, [" | ".join(_alternatives(term))])
+    def count(self, terms):
+        """How many documents contain every one of ``terms``."""
+        sql = "SELECT count(*) FROM search_searchdocument WHERE search_vector @@ to_tsquery('simple', %s)"
+        return self.rows(sql, [" & ".join("(" + " | ".join(_alternatives(term)) + ")" for term in terms)])[0][0]
 
     def tiers(self, term):
-        """One word's ids per tier, best first, from the head vector: weight A (title words), B (title stems), any."""
+        """One word's ids per tier, best first, from the head vector: weight A (title words), B (title stems),
+        any (title, summary or names), then the rest."""
         alternatives = _alternatives(term)
         sql = ("SELECT CASE WHEN head_vector @@ to_tsquery('simple', %s) THEN 0 "
-               "WHEN head_vector @@ to_tsquery('simple', %s) THEN 1 WHEN head_vector @@ q THEN 2 END, id "
+               "WHEN head_vector @@ to_tsquery('simple', %s) THEN 1 WHEN head_vector @@ q THEN 2 ELSE 3 END, id "
                "FROM search_searchdocument, to_tsquery('simple', %s) AS q WHERE search_vector @@ q")
         params = [" | ".join(f"{alt}:{weight}" for alt in alternatives) for weight in "AB"] + [" | ".join(alternatives)]
-        found = [[], [], []]
+        found = [[], [], [], []]
         for tier, doc_id in self.rows(sql, params):
-            if tier is not None:
-                found[tier].append(doc_id)
+            found[tier].append(doc_id)
         return found
 
     @staticmethod
@@ -221,31 +224,29 @@ class DatabaseEngine(Engine):
         """Tiers for documents with every word, if every word is broad and they share more than BROAD documents.
 
         A document is in a tier when each word is in that tier or a better one, so each tier is an AND of the
-        words' cumulative tiers; the last one is every document with all the words.
+        words' cumulative tiers; the last one is every document with all the words. Counts come first (each
+        word's, then all words'), so a narrow word or a small overlap spares working out any tiers.
         """
+        text = self.text
+        if any(self._remembered(bitmaps, "count", [term], text.count) <= BROAD for term in terms):
+            return None
+        if len(terms) > 1 and self._remembered(bitmaps, "count", terms, text.count) <= BROAD:
+            return None
         tiers = None
         for term in terms:
-            found = self._word_tiers(term, bitmaps)
-            if found is None:
-                return None
+            found = self._remembered(bitmaps, "tiers", [term], lambda t: _cumulative(bitmaps, text.tiers(t[0])))
             tiers = found if tiers is None else [a & b for a, b in zip(tiers, found, strict=True)]
-        return tiers if tiers[-1].bit_count() > BROAD else None
-
-    def _word_tiers(self, term, bitmaps):
-        """One word's cumulative tiers (title words … any match) as bitmaps, or None if it is not broad."""
-        key = tuple(_alternatives(term))
-        known = bitmaps.remembered(key)
-        if known and (known[1] is not None or known[0] <= BROAD):
-            return known[1]
-        ids = self.text.ids(term)
-        tiers = None
-        if len(ids) > BROAD:
-            tiers, seen = [], 0
-            for tier in self.text.tiers(term) + [ids]:
-                seen |= bitmaps.of_ids(tier)
-                tiers.append(seen)
-        bitmaps.remember(key, (len(ids), tiers))
         return tiers
+
+    @staticmethod
+    def _remembered(bitmaps, what, terms, compute):
+        """A count or tiers of these words, worked out once per index version (``FacetBitmaps.remember``)."""
+        key = (what, *(tuple(_alternatives(term)) for term in terms))
+        value = bitmaps.remembered(key)
+        if value is None:
+            value = compute(terms)
+            bitmaps.remember(key, value)
+        return value
 
     def search(self, plan):
         bitmaps = self.bitmaps()
@@ -327,6 +328,15 @@ class DatabaseEngine(Engine):
 
 _bitmaps = {}
 _bitmaps_lock = threading.Lock()
+
+
+def _cumulative(bitmaps, groups):
+    """Bitmaps of the ids in each group or an earlier one."""
+    tiers, seen = [], 0
+    for ids in groups:
+        seen |= bitmaps.of_ids(ids)
+        tiers.append(seen)
+    return tiers
 
 
 def _column(text, sql, params):
