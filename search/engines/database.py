@@ -87,19 +87,23 @@ class PostgresText:
 
     weights = "'{0.05, 0.2, 0.5, 1.0}'"
 
+    @staticmethod
+    def expression(terms, match_all=True):
+        """The tsquery: each term's alternatives OR-ed, terms AND-ed (OR-ed for partial matches)."""
+        joiner = " & " if match_all else " | "
+        return joiner.join("(" + " | ".join(_alternatives(term)) + ")" for term in terms)
+
     def match(self, plan):
-        joiner = " & " if plan.match_all else " | "
-        groups = ["(" + " | ".join(_alternatives(term)) + ")" for term in plan.terms]
         # Matched on the whole vector, ranked on the small head vector (title, summary, names): ranking
         # the full vector means reading every matching body, three times slower for a broad word.
         sql = (f"SELECT id, ts_rank({self.weights}, head_vector, q, 1) AS score "
                "FROM search_searchdocument, to_tsquery('simple', %s) AS q WHERE search_vector @@ q")
-        return sql, [joiner.join(groups)]
+        return sql, [self.expression(plan.terms, plan.match_all)]
 
     def count(self, terms):
         """How many documents contain every one of ``terms``."""
         sql = "SELECT count(*) FROM search_searchdocument WHERE search_vector @@ to_tsquery('simple', %s)"
-        return self.rows(sql, [" & ".join("(" + " | ".join(_alternatives(term)) + ")" for term in terms)])[0][0]
+        return self.rows(sql, [self.expression(terms)])[0][0]
 
     def tiers(self, term):
         """One word's ids per tier, best first, from the head vector: weight A (title words), B (title stems),
@@ -108,7 +112,7 @@ class PostgresText:
         sql = ("SELECT CASE WHEN head_vector @@ to_tsquery('simple', %s) THEN 0 "
                "WHEN head_vector @@ to_tsquery('simple', %s) THEN 1 WHEN head_vector @@ q THEN 2 ELSE 3 END, id "
                "FROM search_searchdocument, to_tsquery('simple', %s) AS q WHERE search_vector @@ q")
-        params = [" | ".join(f"{alt}:{weight}" for alt in alternatives) for weight in "AB"] + [" | ".join(alternatives)]
+        params = [" | ".join(f"{alt}:{weight}" for alt in alternatives) for weight in "AB"] + [self.expression([term])]
         found = [[], [], [], []]
         for tier, doc_id in self.rows(sql, params):
             found[tier].append(doc_id)
