@@ -11,8 +11,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--username", default="admin")
+        parser.add_argument("--site-url", default="http://127.0.0.1:8000", help="where the site is served")
 
-    def handle(self, *args, username, **options):
+    def handle(self, *args, username, site_url, **options):
         password_file = Path(settings.BASE_DIR) / ".tmp" / "admin-password"
         User = get_user_model()
         user = User.objects.filter(username=username).first()
@@ -26,4 +27,4 @@ class Command(BaseCommand):
             password_file.write_text(password)
         password = password_file.read_text().strip()
         self.stdout.write(self.style.SUCCESS(
-            f"Admin login: http://127.0.0.1:8000/admin/  user: {username}  password: {password}"))
+            f"Admin login: {site_url.rstrip('/')}/admin/  user: {username}  password: {password}"))
