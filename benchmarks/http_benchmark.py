@@ -6,8 +6,9 @@ Uses the scratch SQLite database of ``search_benchmark.py`` (built if missing), 
 PostgreSQL database that ``search_benchmark.py`` has filled), starts gunicorn on loopback with 2 workers ×
 8 threads (this machine has 2 cores) and measures, for 1 and 16 clients: a mixed search set through
 ``/api/v1/offers/`` (text, text + four facets, facets only, paging) with the API result cache off and on,
-a bare JSON view (the ceiling), and a cached anonymous page. The load generator runs on the same two
-cores, so all figures are lower bounds.
+a bare JSON view (the ceiling), and a cached anonymous page. ``--engine elasticsearch`` searches the node at
+``ELASTICSEARCH_URL`` (e.g. the compose file's) or, without it, the loopback stand-in. The load generator
+runs on the same two cores, so all figures are lower bounds.
 """
 
 import argparse
@@ -113,9 +114,9 @@ def main():
         subprocess.run([sys.executable, "manage.py", *command], env=env, cwd=ROOT, check=True)
     stand_in = None
     if args.engine == "elasticsearch":
-        stand_in, url = start_stand_in_with_index(args.offers, database_url)
+        stand_in, url, node_class = elasticsearch_with_index(args.offers, database_url)
         env.update(SEARCH_BACKEND="elasticsearch", ELASTICSEARCH_URL=url, ELASTICSEARCH_INDEX="benchmark",
-                   ELASTICSEARCH_NODE_CLASS="search.compat.PlainMediaTypeNode")
+                   ELASTICSEARCH_NODE_CLASS=node_class)
     sys.path.insert(0, str(ROOT / "benchmarks"))
     searches = search_paths(random.Random(7), 400)
     print(f"HTTP benchmark {time.strftime('%Y-%m-%d %H:%M')}: gunicorn 2 workers x 8 threads, "
@@ -143,8 +144,9 @@ def main():
             stand_in.terminate()
 
 
-def start_stand_in_with_index(offers, database_url):
-    """The Elasticsearch-protocol stand-in on loopback, filled with the same generated offers."""
+def elasticsearch_with_index(offers, database_url):
+    """``ELASTICSEARCH_URL``'s node (a real one, e.g. the compose file's) or else the loopback stand-in,
+    filled with the same generated offers; returns (stand-in process or None, URL, node class)."""
     sys.path.insert(0, str(ROOT / "benchmarks"))
     os.environ.update(DJANGO_SETTINGS_MODULE="kreissite.settings.base", DATABASE_URL=database_url)
     import django
@@ -155,11 +157,16 @@ def start_stand_in_with_index(offers, database_url):
     from search.compat import PlainMediaTypeNode
     from search.engines.elasticsearch import ElasticsearchEngine
 
-    process, url = sb.start_stand_in()
+    process, url, node_class = None, os.environ.get("ELASTICSEARCH_URL"), ""
+    if not url:
+        process, url = sb.start_stand_in()
+        node_class = "search.compat.PlainMediaTypeNode"
     start = time.perf_counter()
-    ElasticsearchEngine(url, index="benchmark", node_class=PlainMediaTypeNode).rebuild(sb.generate(offers))
-    print(f"  elasticsearch stand-in indexing {offers} offers: {time.perf_counter() - start:.1f} s")
-    return process, url
+    ElasticsearchEngine(url, index="benchmark", node_class=PlainMediaTypeNode if process else None).rebuild(
+        sb.generate(offers))
+    print(f"  elasticsearch indexing {offers} offers ({'stand-in' if process else url}): "
+          f"{time.perf_counter() - start:.1f} s")
+    return process, url, node_class
 
 
 if __name__ == "__main__":
