@@ -1,13 +1,14 @@
 # The production image: the site under gunicorn, static files compressed and cache-busted by WhiteNoise.
 FROM python:3.11-slim
 
-ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1
+ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1 \
+    DJANGO_SETTINGS_MODULE=kreissite.settings.production
 WORKDIR /app
 RUN useradd --create-home --uid 1000 app
 
 COPY . .
 RUN pip install -e . \
- && DEBUG=false SECRET_KEY=collectstatic-at-build-time-only-never-used-to-serve \
+ && SECRET_KEY=collectstatic-at-build-time-only-never-used-to-serve ALLOWED_HOSTS=build \
     python manage.py collectstatic --no-input \
  && chown -R app /app
 

@@ -11,12 +11,12 @@ from django.core.cache import cache
 from django.http import QueryDict
 from django.shortcuts import get_object_or_404
 from django.utils.cache import patch_cache_control
-from kreissite.security import limit_searches
 from ninja import NinjaAPI, Query
 from ninja.errors import ValidationError as NinjaValidationError
 
 from catalogue.models import OfferPage
-from home.cache import generation as page_cache_generation
+from core.cache import generation as page_cache_generation
+from core.security import limit_searches
 from search.query import MAX_QUERY_LENGTH, SearchQuery
 from search.service import search_service
 from widgets import tracking as widget_tracking

@@ -108,7 +108,7 @@ def main():
         prepare(args.offers)
     database_url = args.database_url or f"sqlite:///{DATABASE}"
     env = {**os.environ, "DATABASE_URL": database_url, "DJANGO_SETTINGS_MODULE": "benchmarks.settings",
-           "DEBUG": "false", "SECRET_KEY": "benchmark-only-" + "x" * 40, "PYTHONPATH": str(ROOT),
+           "SECRET_KEY": "benchmark-only-" + "x" * 40, "ALLOWED_HOSTS": "127.0.0.1,localhost", "PYTHONPATH": str(ROOT),
            "STATIC_ROOT": str(ROOT / ".tmp" / "benchmark-static")}
     for command in (["migrate", "--no-input", "-v0"], ["collectstatic", "--no-input", "-v0"]):
         subprocess.run([sys.executable, "manage.py", *command], env=env, cwd=ROOT, check=True)
@@ -148,7 +148,7 @@ def elasticsearch_with_index(offers, database_url):
     """``ELASTICSEARCH_URL``'s node (a real one, e.g. the compose file's) or else the loopback stand-in,
     filled with the same generated offers; returns (stand-in process or None, URL, node class)."""
     sys.path.insert(0, str(ROOT / "benchmarks"))
-    os.environ.update(DJANGO_SETTINGS_MODULE="kreissite.settings.base", DATABASE_URL=database_url)
+    os.environ.update(DJANGO_SETTINGS_MODULE="kreissite.settings.dev", DATABASE_URL=database_url)
     import django
 
     django.setup()

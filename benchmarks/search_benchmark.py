@@ -150,8 +150,7 @@ def main():
         scratch.parent.mkdir(exist_ok=True)
         scratch.unlink(missing_ok=True)
         os.environ["DATABASE_URL"] = f"sqlite:///{scratch}"
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kreissite.settings.base")
-    os.environ["DEBUG"] = "true"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kreissite.settings.dev")
     import django
 
     django.setup()

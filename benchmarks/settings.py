@@ -1,6 +1,6 @@
 """Settings for the HTTP benchmark: the production settings plus a bare JSON view as the ceiling."""
 
-from kreissite.settings.base import *  # noqa: F403
+from kreissite.settings.production import *  # noqa: F403
 
 ROOT_URLCONF = "benchmarks.urls"
 RATELIMIT_ENABLE = False  # the load generator is one address

@@ -5,10 +5,9 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from catalogue.models import OfferPage
 from catalogue.taxonomy import City, Language, Organisation, TargetGroup
+from core.cache import purge
 from knowledge.models import ArticlePage, EventPage, GlossaryTerm, KnowledgeDocument
 from search.models import Synonym
-
-from .cache import purge
 
 
 def connect():

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from catalogue.models import City, OfferPage
 from catalogue.taxonomy import DISTRICT_WIDE
-from home.cache import per_generation
+from core.cache import per_generation
 
 from . import german
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 
 from catalogue.taxonomy import City, Language, OfferFormat, OfferKind, TargetGroup
-from home.cache import per_generation
+from core.cache import per_generation
 
 MAX_QUERY_LENGTH = 200
 MAX_PAGE_SIZE = 100

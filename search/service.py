@@ -15,7 +15,7 @@ from django.utils.module_loading import import_string
 from rapidfuzz import fuzz, process
 
 from catalogue.taxonomy import City, Language, OfferFormat, OfferKind, TargetGroup
-from home.cache import per_generation
+from core.cache import per_generation
 
 from . import german
 from .documents import OFFER, documents, documents_for_keys, source_types

@@ -5,7 +5,8 @@ from urllib.parse import urlencode
 from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils.translation import gettext as _
-from kreissite.security import limit_searches
+
+from core.security import limit_searches
 
 from .query import SITE, SearchQuery
 from .service import search_service

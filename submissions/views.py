@@ -6,10 +6,10 @@ from django.db import transaction
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django_ratelimit.core import is_ratelimited
-from kreissite.security import client_address
 
 from catalogue.importing import save_offer
 from catalogue.models import CatalogueIndexPage
+from core.security import client_address
 
 from .forms import OfferSuggestionForm
 from .models import Submission

@@ -1,9 +1,9 @@
 """The offers a feed, calendar or export shows: the catalogue's filters, through the search service."""
 
 from django.http import HttpResponseBadRequest
-from kreissite.security import limit_searches
 
 from catalogue.models import OfferPage
+from core.security import limit_searches
 from search.query import SearchQuery
 from search.service import search_service
 

@@ -5,9 +5,9 @@ from urllib.parse import urlencode
 from csp.decorators import csp_replace
 from django.shortcuts import render
 from django.views.decorators.clickjacking import xframe_options_exempt
-from kreissite.security import limit_searches
 
 from catalogue.taxonomy import City, OfferKind, TargetGroup
+from core.security import limit_searches
 from search.query import SearchQuery
 from search.service import search_service
 

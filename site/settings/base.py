@@ -1,7 +1,8 @@
-"""Settings for the Präventionskatalog, read from the environment.
+"""Settings shared by every environment, read from the environment.
 
-Every setting has a safe default for a local checkout, so a newcomer sets nothing. Production
-(``DEBUG`` off) refuses to start without a real ``SECRET_KEY``.
+Not used on its own: ``dev`` (``scripts/run``, ``manage.py``) turns ``DEBUG`` on and needs nothing set,
+``production`` (the Docker image, ``wsgi.py``) reads its secrets from the environment and refuses to start
+without them, ``test`` is what pytest uses. ``DEBUG`` is off unless ``dev`` turns it on.
 """
 
 import os
@@ -14,8 +15,8 @@ from search.config import wagtail_search_backends
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
+# The key ``dev`` uses; ``production`` refuses it.
 DEV_SECRET_KEY = "dev-only-insecure-key-do-not-use-in-production"
-
 
 def env_bool(name, default):
     value = os.environ.get(name)
@@ -31,15 +32,14 @@ def env_list(name, default):
     return [item.strip() for item in value.split(",") if item.strip()]
 
 
-DEBUG = env_bool("DEBUG", True)
-SECRET_KEY = os.environ.get("SECRET_KEY", "" if not DEBUG else DEV_SECRET_KEY)
-if not DEBUG and (not SECRET_KEY or SECRET_KEY == DEV_SECRET_KEY or len(SECRET_KEY) < 32):
-    raise ImproperlyConfigured("SECRET_KEY must be set to a random value of at least 32 characters when DEBUG is off.")
+DEBUG = False
+SECRET_KEY = os.environ.get("SECRET_KEY", "")
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
+    "core",
     "home",
     "catalogue",
     "search",
@@ -80,11 +80,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "home.cache.PageCacheUpdateMiddleware",
+    "core.cache.PageCacheUpdateMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
-    "kreissite.security.SiteCSPMiddleware",
+    "core.security.SiteCSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -94,7 +94,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "django_ratelimit.middleware.RatelimitMiddleware",
-    "home.cache.PageCacheFetchMiddleware",
+    "core.cache.PageCacheFetchMiddleware",
 ]
 
 ROOT_URLCONF = "kreissite.urls"
@@ -159,18 +159,13 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
-WHITENOISE_AUTOREFRESH = DEBUG
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 STORAGES = {
     # Uploads: the local folder MEDIA_ROOT by default; any Django storage class by name (e.g. S3).
     "default": {"BACKEND": os.environ.get("MEDIA_STORAGE_BACKEND", "django.core.files.storage.FileSystemStorage")},
-    "staticfiles": {
-        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
-        if DEBUG
-        else "whitenoise.storage.CompressedManifestStaticFilesStorage"
-    },
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
@@ -208,7 +203,7 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
 
-# Security headers. Public pages run no inline script; see kreissite/security.py for the exceptions.
+# Security headers. Public pages run no inline script; see core/security.py for the exceptions.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
@@ -231,7 +226,7 @@ X_FRAME_OPTIONS = "DENY"
 
 # Rate limits per client address (shared between containers through the cache, see CACHES).
 RATELIMIT_ENABLE = env_bool("RATELIMIT_ENABLE", True)
-RATELIMIT_VIEW = "kreissite.security.rate_limited"
+RATELIMIT_VIEW = "core.security.rate_limited"
 RATELIMIT_IP_META_KEY = os.environ.get("RATELIMIT_IP_META_KEY") or None  # e.g. HTTP_X_FORWARDED_FOR behind a proxy
 SEARCH_RATE_LIMIT = os.environ.get("SEARCH_RATE_LIMIT", "120/m")
 SUBMISSION_RATE_LIMIT = os.environ.get("SUBMISSION_RATE_LIMIT", "5/h")
@@ -255,12 +250,5 @@ REVIEW_GRACE_DAYS = int(os.environ.get("REVIEW_GRACE_DAYS", "90"))
 COVERAGE_PUBLIC = env_bool("COVERAGE_PUBLIC", False)
 FEW_RESULTS = int(os.environ.get("FEW_RESULTS", "2"))
 
-if not DEBUG:
-    SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
-    CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-    SECURE_HSTS_SECONDS = int(os.environ.get("HSTS_SECONDS", str(365 * 24 * 3600)))  # only sent over HTTPS
-    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("HSTS_INCLUDE_SUBDOMAINS", False)
-    SECURE_SSL_REDIRECT = env_bool("SSL_REDIRECT", False)  # usually the proxy redirects
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no requests to third parties from the admin (privacy)
 WAGTAIL_ENABLE_UPDATE_CHECK = False  # nor to wagtail.org: the CSP allows only this site

@@ -34,8 +34,8 @@ def site_url(tmp_path_factory):
     folder = tmp_path_factory.mktemp("site")
     database = folder / "site.sqlite3"
     env = {**os.environ, "DATABASE_URL": f"sqlite:///{database}", "MEDIA_ROOT": str(folder / "media"),
-           "DJANGO_SETTINGS_MODULE": "kreissite.settings.base",
-           "DEBUG": "true", "SEARCH_BACKEND": "database", "COVERAGE_PUBLIC": "true"}
+           "DJANGO_SETTINGS_MODULE": "kreissite.settings.dev",
+           "SEARCH_BACKEND": "database", "COVERAGE_PUBLIC": "true"}
     manage = [sys.executable, str(ROOT / "manage.py")]
     for command in (["migrate", "--no-input"], ["load_demo_content"],
                     ["createsuperuser", "--no-input", "--username", EDITOR[0], "--email", "redaktion@example.org"]):

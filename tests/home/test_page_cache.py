@@ -60,7 +60,7 @@ def test_language_switch_needs_no_csrf_token(page_cache):
 
 
 def test_values_kept_per_generation_are_read_again_after_a_purge(use_database):
-    from home.cache import per_generation, purge
+    from core.cache import per_generation, purge
 
     calls = []
     value = per_generation(lambda: calls.append(1) or len(calls))

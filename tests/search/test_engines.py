@@ -148,7 +148,7 @@ def test_health_check_replays_pending_changes(use_elasticsearch, es_server, offe
 
 def test_database_engine_ranks_a_broad_word_by_where_it_appears(use_database, offers, monkeypatch):
     """A word in more than BROAD documents is ranked in tiers (title, title stems, summary, body), newest first."""
-    import search.engines.database as database
+    import search.engines.database.engine as database
 
     # Created oldest to newest in an order unlike the tiers, so date order alone cannot pass.
     title_exact = offers.make("Workshop Zivilcourage", summary="Üben.")
@@ -173,7 +173,7 @@ def test_database_engine_ranks_a_broad_word_by_where_it_appears(use_database, of
 
 def test_database_engine_ranks_broad_words_together_by_the_weaker_word(use_database, offers, monkeypatch):
     """With several broad words a document is in the tier its weakest word reaches."""
-    import search.engines.database as database
+    import search.engines.database.engine as database
 
     body = offers.make("Elterncafé", summary="Workshop am Abend.", description="<p>Für Eltern.</p>")
     both_title = offers.make("Workshop Eltern", summary="Üben.")
@@ -193,7 +193,7 @@ def test_database_engine_ranks_broad_words_together_by_the_weaker_word(use_datab
 
 
 def test_database_engine_remembers_a_broad_word_until_the_index_changes(use_database, offers, monkeypatch):
-    import search.engines.database as database
+    import search.engines.database.engine as database
 
     offers.make("Workshop Zivilcourage", summary="Üben.")
     offers.make("Sprachcafé", summary="Ein Workshop für Eltern.")

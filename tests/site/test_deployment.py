@@ -34,7 +34,7 @@ def test_compose_file_is_valid_with_its_secrets():
     for name in ("web", "db", "search", "cache"):
         assert "healthcheck" in config["services"][name], name
     web = config["services"]["web"]["environment"]
-    assert web["DEBUG"] == "false" and web["SEARCH_BACKEND"] == "elasticsearch"
+    assert web["DJANGO_SETTINGS_MODULE"] == "kreissite.settings.production" and web["SEARCH_BACKEND"] == "elasticsearch"
     assert web["REDIS_URL"].startswith("redis://")
 
 

@@ -1,9 +1,11 @@
 """The embedded engine: SQLite FTS5 locally, PostgreSQL full-text search in production.
 
+One module per dialect (``sqlite.py``, ``postgres.py``) behind ``full_text()``, as in Wagtail's modelsearch.
+
 It keeps its own index (``search.models.SearchDocument`` keyed by page id, a facet table, and an
 FTS5 table or a weighted ``tsvector`` column) instead of Wagtail's database backend, whose ranking
 and faceting are far too slow at 10,000 offers. Text arrives pre-analysed by ``search.german``, so
-both dialects match the same words; they differ only in the full-text SQL below.
+both dialects match the same words; they differ only in their full-text SQL.
 """
 
 import heapq
@@ -11,15 +13,18 @@ import json
 import threading
 import uuid
 
+from django.core.exceptions import ImproperlyConfigured
 from django.db import connection, transaction
 from django.db.models import F
 from django.utils.dateparse import parse_datetime
 
-from ..bitmaps import FacetBitmaps
-from ..models import SearchDocument, SearchFacet, SearchIndexState
-from .base import Engine, EngineResult
+from ...bitmaps import FacetBitmaps
+from ...models import SearchDocument, SearchFacet, SearchIndexState
+from ..base import Engine, EngineResult
+from .base import TEXT_COLUMNS, alternatives
+from .postgres import PostgresText
+from .sqlite import SqliteText
 
-TEXT_COLUMNS = ("exact_hi", "stem_hi", "stem_mid", "stem_lo", "parts")
 # A query whose every word is found in more than BROAD documents, and which still matches more than BROAD, is
 # ranked in tiers (all words in the title words, in the title stems, in title, summary or names; then the
 # rest), newest first within each tier, instead of by bm25 / ts_rank: for words nearly every offer contains,
@@ -28,126 +33,15 @@ TEXT_COLUMNS = ("exact_hi", "stem_hi", "stem_mid", "stem_lo", "parts")
 BROAD = 1000
 
 
-class SqliteText:
-    """FTS5 over the pre-analysed columns; bm25 weights rank title words before summary and body."""
-
-    weights = "12.0, 6.0, 3.0, 1.0, 0.5"
-
-    @staticmethod
-    def rows(sql, params):
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            return cursor.fetchall()
-
-    @staticmethod
-    def expression(terms, match_all=True):
-        """The FTS5 query: each term's alternatives OR-ed, terms AND-ed (OR-ed for partial matches)."""
-        joiner = " AND " if match_all else " OR "
-        return joiner.join("(" + " OR ".join(f'"{alt}"' for alt in _alternatives(term)) + ")" for term in terms)
-
-    def match(self, plan):
-        sql = (f"SELECT rowid AS id, -bm25(search_fts, {self.weights}) AS score "
-               "FROM search_fts WHERE search_fts MATCH %s")
-        return sql, [self.expression(plan.terms, plan.match_all)]
-
-    def count(self, terms):
-        """How many documents contain every one of ``terms``."""
-        return self.rows("SELECT count(*) FROM search_fts WHERE search_fts MATCH %s", [self.expression(terms)])[0][0]
-
-    def tiers(self, term):
-        """One word's ids per tier, best first: in title words, in title stems, in title, summary or names, anywhere."""
-        expression = self.expression([term])
-        matches = [f"exact_hi : ({expression})", f"stem_hi : ({expression})",
-                   f"{{exact_hi stem_hi stem_mid}} : ({expression})", expression]
-        return [_column(self, "SELECT rowid FROM search_fts WHERE search_fts MATCH %s", [match]) for match in matches]
-
-    def prefix(self, prefix):
-        return (f"SELECT rowid AS id, -bm25(search_fts, {self.weights}) AS score FROM search_fts "
-                "WHERE search_fts MATCH %s"), [f'exact_hi : "{prefix}" *']
-
-    def write(self, cursor, doc):
-        cursor.execute("DELETE FROM search_fts WHERE rowid = %s", [doc["id"]])
-        cursor.execute(
-            "INSERT INTO search_fts (rowid, exact_hi, stem_hi, stem_mid, stem_lo, parts) "
-            "VALUES (%s, %s, %s, %s, %s, %s)", [doc["id"]] + [doc[c] for c in TEXT_COLUMNS])
-
-    def delete(self, cursor, ids):
-        cursor.executemany("DELETE FROM search_fts WHERE rowid = %s", [[i] for i in ids])
-
-    def clear(self, cursor):
-        cursor.execute("DELETE FROM search_fts")
+DIALECTS = {"sqlite": SqliteText, "postgresql": PostgresText}
 
 
-class PostgresText:
-    """A generated, GIN-indexed ``tsvector`` (weights A–D) with the ``simple`` configuration.
-
-    The German work (folding, Snowball stems, compound parts) is done before the text reaches
-    PostgreSQL, because its ``german`` configuration neither folds umlauts nor matches SQLite.
-    """
-
-    weights = "'{0.05, 0.2, 0.5, 1.0}'"
-
-    @staticmethod
-    def expression(terms, match_all=True):
-        """The tsquery: each term's alternatives OR-ed, terms AND-ed (OR-ed for partial matches)."""
-        joiner = " & " if match_all else " | "
-        return joiner.join("(" + " | ".join(_alternatives(term)) + ")" for term in terms)
-
-    def match(self, plan):
-        # Matched on the whole vector, ranked on the small head vector (title, summary, names): ranking
-        # the full vector means reading every matching body, three times slower for a broad word.
-        sql = (f"SELECT id, ts_rank({self.weights}, head_vector, q, 1) AS score "
-               "FROM search_searchdocument, to_tsquery('simple', %s) AS q WHERE search_vector @@ q")
-        return sql, [self.expression(plan.terms, plan.match_all)]
-
-    def count(self, terms):
-        """How many documents contain every one of ``terms``."""
-        sql = "SELECT count(*) FROM search_searchdocument WHERE search_vector @@ to_tsquery('simple', %s)"
-        return self.rows(sql, [self.expression(terms)])[0][0]
-
-    def tiers(self, term):
-        """One word's ids per tier, best first, from the head vector: weight A (title words), B (title stems),
-        any (title, summary or names), then the rest."""
-        alternatives = _alternatives(term)
-        sql = ("SELECT CASE WHEN head_vector @@ to_tsquery('simple', %s) THEN 0 "
-               "WHEN head_vector @@ to_tsquery('simple', %s) THEN 1 WHEN head_vector @@ q THEN 2 ELSE 3 END, id "
-               "FROM search_searchdocument, to_tsquery('simple', %s) AS q WHERE search_vector @@ q")
-        params = [" | ".join(f"{alt}:{weight}" for alt in alternatives) for weight in "AB"] + [self.expression([term])]
-        found = [[], [], [], []]
-        for tier, doc_id in self.rows(sql, params):
-            found[tier].append(doc_id)
-        return found
-
-    @staticmethod
-    def rows(sql, params):
-        """Run a full-text query through the GIN index.
-
-        The planner prices ``@@`` as cheap and, for a word in thousands of offers, picks a sequential scan
-        that tests every row's vector (27 ms at 10,000 offers); the index answers in 6 ms. ``SET LOCAL``
-        keeps that choice to this one transaction.
-        """
-        with transaction.atomic(), connection.cursor() as cursor:
-            cursor.execute("SET LOCAL enable_seqscan = off")
-            cursor.execute(sql, params)
-            return cursor.fetchall()
-
-    def prefix(self, prefix):
-        return ("SELECT id, ts_rank(search_vector, q) AS score FROM search_searchdocument, "
-                "to_tsquery('simple', %s) AS q WHERE search_vector @@ q"), [f"{prefix}:*A"]
-
-    def write(self, cursor, doc):
-        pass  # the tsvector column is generated from the document's own columns
-
-    def delete(self, cursor, ids):
-        pass
-
-    def clear(self, cursor):
-        pass
-
-
-def _alternatives(term):
-    # Words are \w+ tokens from search.german, so they need no further quoting.
-    return sorted(term.exact | term.stems)
+def full_text(vendor):
+    """The full-text part for a database vendor; the engine runs on SQLite and PostgreSQL only."""
+    try:
+        return DIALECTS[vendor]()
+    except KeyError:
+        raise ImproperlyConfigured(f"The database search engine needs SQLite or PostgreSQL, not {vendor}.") from None
 
 
 class DatabaseEngine(Engine):
@@ -157,7 +51,7 @@ class DatabaseEngine(Engine):
 
     @property
     def text(self):
-        return PostgresText() if connection.vendor == "postgresql" else SqliteText()
+        return full_text(connection.vendor)
 
     # -- writing -------------------------------------------------------------------------------
     def index(self, docs):
@@ -245,7 +139,7 @@ class DatabaseEngine(Engine):
     @staticmethod
     def _remembered(bitmaps, what, terms, compute):
         """A count or tiers of these words, worked out once per index version (``FacetBitmaps.remember``)."""
-        key = (what, *(tuple(_alternatives(term)) for term in terms))
+        key = (what, *(tuple(alternatives(term)) for term in terms))
         value = bitmaps.remembered(key)
         if value is None:
             value = compute(terms)
@@ -341,10 +235,6 @@ def _cumulative(bitmaps, groups):
         seen |= bitmaps.of_ids(ids)
         tiers.append(seen)
     return tiers
-
-
-def _column(text, sql, params):
-    return [row[0] for row in text.rows(sql, params)]
 
 
 def _row(doc):

@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+
+
+class CoreConfig(AppConfig):
+    """Shared infrastructure every app may use: the page cache, rate limits, security headers.
+
+    Imports no other app of the project, so any app can lean on it without a cycle.
+    """
+
+    name = "core"
+    verbose_name = "Infrastruktur"

@@ -1,0 +1,54 @@
+"""What each SQL dialect of the database engine implements: the full-text part of a search.
+
+Everything else (documents, facets, bitmaps, ranking in tiers) is shared in ``engine.py``; a dialect only
+says how its full-text index matches, counts, ranks and is written.
+"""
+
+from abc import ABC, abstractmethod
+
+TEXT_COLUMNS = ("exact_hi", "stem_hi", "stem_mid", "stem_lo", "parts")
+
+
+def alternatives(term):
+    """A term's forms to match, sorted; words are \\w+ tokens from search.german, so they need no quoting."""
+    return sorted(term.exact | term.stems)
+
+
+class FullText(ABC):
+    @staticmethod
+    @abstractmethod
+    def rows(sql, params):
+        """Run a full-text query, return its rows."""
+
+    @staticmethod
+    @abstractmethod
+    def expression(terms, match_all=True):
+        """The dialect's query string: each term's alternatives OR-ed, terms AND-ed (OR-ed for partial matches)."""
+
+    @abstractmethod
+    def match(self, plan):
+        """SQL and parameters selecting ``(id, score)`` of the documents matching the plan's terms."""
+
+    @abstractmethod
+    def count(self, terms):
+        """How many documents contain every one of ``terms``."""
+
+    @abstractmethod
+    def tiers(self, term):
+        """One word's ids per tier, best first: in title words, in title stems, in title, summary or names, anywhere."""
+
+    @abstractmethod
+    def prefix(self, prefix):
+        """SQL and parameters selecting ``(id, score)`` of documents with a title word starting with ``prefix``."""
+
+    @abstractmethod
+    def write(self, cursor, doc):
+        """Add or replace one document's text in the full-text index."""
+
+    @abstractmethod
+    def delete(self, cursor, ids):
+        """Remove documents' text from the full-text index."""
+
+    @abstractmethod
+    def clear(self, cursor):
+        """Empty the full-text index."""

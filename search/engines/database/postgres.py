@@ -1,0 +1,72 @@
+"""PostgreSQL's full text: a generated ``tsvector`` column on the documents, ranked by ts_rank."""
+
+from django.db import connection, transaction
+
+from .base import FullText, alternatives
+
+
+class PostgresText(FullText):
+    """A generated, GIN-indexed ``tsvector`` (weights A–D) with the ``simple`` configuration.
+
+    The German work (folding, Snowball stems, compound parts) is done before the text reaches
+    PostgreSQL, because its ``german`` configuration neither folds umlauts nor matches SQLite.
+    """
+
+    weights = "'{0.05, 0.2, 0.5, 1.0}'"
+
+    @staticmethod
+    def expression(terms, match_all=True):
+        """The tsquery: each term's alternatives OR-ed, terms AND-ed (OR-ed for partial matches)."""
+        joiner = " & " if match_all else " | "
+        return joiner.join("(" + " | ".join(alternatives(term)) + ")" for term in terms)
+
+    def match(self, plan):
+        # Matched on the whole vector, ranked on the small head vector (title, summary, names): ranking
+        # the full vector means reading every matching body, three times slower for a broad word.
+        sql = (f"SELECT id, ts_rank({self.weights}, head_vector, q, 1) AS score "
+               "FROM search_searchdocument, to_tsquery('simple', %s) AS q WHERE search_vector @@ q")
+        return sql, [self.expression(plan.terms, plan.match_all)]
+
+    def count(self, terms):
+        """How many documents contain every one of ``terms``."""
+        sql = "SELECT count(*) FROM search_searchdocument WHERE search_vector @@ to_tsquery('simple', %s)"
+        return self.rows(sql, [self.expression(terms)])[0][0]
+
+    def tiers(self, term):
+        """One word's ids per tier, best first, from the head vector: weight A (title words), B (title stems),
+        any (title, summary or names), then the rest."""
+        forms = alternatives(term)
+        sql = ("SELECT CASE WHEN head_vector @@ to_tsquery('simple', %s) THEN 0 "
+               "WHEN head_vector @@ to_tsquery('simple', %s) THEN 1 WHEN head_vector @@ q THEN 2 ELSE 3 END, id "
+               "FROM search_searchdocument, to_tsquery('simple', %s) AS q WHERE search_vector @@ q")
+        params = [" | ".join(f"{alt}:{weight}" for alt in forms) for weight in "AB"] + [self.expression([term])]
+        found = [[], [], [], []]
+        for tier, doc_id in self.rows(sql, params):
+            found[tier].append(doc_id)
+        return found
+
+    @staticmethod
+    def rows(sql, params):
+        """Run a full-text query through the GIN index.
+
+        The planner prices ``@@`` as cheap and, for a word in thousands of offers, picks a sequential scan
+        that tests every row's vector (27 ms at 10,000 offers); the index answers in 6 ms. ``SET LOCAL``
+        keeps that choice to this one transaction.
+        """
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("SET LOCAL enable_seqscan = off")
+            cursor.execute(sql, params)
+            return cursor.fetchall()
+
+    def prefix(self, prefix):
+        return ("SELECT id, ts_rank(search_vector, q) AS score FROM search_searchdocument, "
+                "to_tsquery('simple', %s) AS q WHERE search_vector @@ q"), [f"{prefix}:*A"]
+
+    def write(self, cursor, doc):
+        pass  # the tsvector column is generated from the document's own columns
+
+    def delete(self, cursor, ids):
+        pass
+
+    def clear(self, cursor):
+        pass

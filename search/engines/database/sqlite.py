@@ -1,0 +1,56 @@
+"""SQLite's full text: an FTS5 table beside the documents, ranked by bm25."""
+
+from django.db import connection
+
+from .base import TEXT_COLUMNS, FullText, alternatives
+
+
+class SqliteText(FullText):
+    """FTS5 over the pre-analysed columns; bm25 weights rank title words before summary and body."""
+
+    weights = "12.0, 6.0, 3.0, 1.0, 0.5"
+
+    @staticmethod
+    def rows(sql, params):
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchall()
+
+    @staticmethod
+    def expression(terms, match_all=True):
+        """The FTS5 query: each term's alternatives OR-ed, terms AND-ed (OR-ed for partial matches)."""
+        joiner = " AND " if match_all else " OR "
+        return joiner.join("(" + " OR ".join(f'"{alt}"' for alt in alternatives(term)) + ")" for term in terms)
+
+    def match(self, plan):
+        sql = (f"SELECT rowid AS id, -bm25(search_fts, {self.weights}) AS score "
+               "FROM search_fts WHERE search_fts MATCH %s")
+        return sql, [self.expression(plan.terms, plan.match_all)]
+
+    def count(self, terms):
+        """How many documents contain every one of ``terms``."""
+        return self.rows("SELECT count(*) FROM search_fts WHERE search_fts MATCH %s", [self.expression(terms)])[0][0]
+
+    def tiers(self, term):
+        """One word's ids per tier, best first: in title words, in title stems, in title, summary or names, anywhere."""
+        expression = self.expression([term])
+        matches = [f"exact_hi : ({expression})", f"stem_hi : ({expression})",
+                   f"{{exact_hi stem_hi stem_mid}} : ({expression})", expression]
+        sql = "SELECT rowid FROM search_fts WHERE search_fts MATCH %s"
+        return [[row[0] for row in self.rows(sql, [match])] for match in matches]
+
+    def prefix(self, prefix):
+        return (f"SELECT rowid AS id, -bm25(search_fts, {self.weights}) AS score FROM search_fts "
+                "WHERE search_fts MATCH %s"), [f'exact_hi : "{prefix}" *']
+
+    def write(self, cursor, doc):
+        cursor.execute("DELETE FROM search_fts WHERE rowid = %s", [doc["id"]])
+        cursor.execute(
+            "INSERT INTO search_fts (rowid, exact_hi, stem_hi, stem_mid, stem_lo, parts) "
+            "VALUES (%s, %s, %s, %s, %s, %s)", [doc["id"]] + [doc[c] for c in TEXT_COLUMNS])
+
+    def delete(self, cursor, ids):
+        cursor.executemany("DELETE FROM search_fts WHERE rowid = %s", [[i] for i in ids])
+
+    def clear(self, cursor):
+        cursor.execute("DELETE FROM search_fts")
