@@ -10,7 +10,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from editorial.permissions import is_fachstelle, may_handle_cities
+from catalogue.permissions import is_fachstelle, may_handle_cities
 
 from .importing import ImportFileError, import_rows, read_table
 from .models import CatalogueIndexPage

@@ -19,9 +19,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from editorial.forms import OfferPageForm
-from editorial.permissions import OfferPermissionTester
-
+from .forms import OfferPageForm
+from .permissions import OfferPermissionTester
 from .taxonomy import City, Language, OfferFormat, OfferKind, Organisation, TargetGroup
 
 __all__ = ["CatalogueIndexPage", "OfferDate", "OfferPage", "OfferTag", "City", "Language", "Organisation",
@@ -120,7 +119,7 @@ class OfferPage(Page):
         verbose_name_plural = _("Angebote")
 
     def permissions_for_user(self, user):
-        """Wagtail's permissions, narrowed for city teams to their own city's offers (editorial app)."""
+        """Wagtail's permissions, narrowed for city teams to their own city's offers (``permissions.py``)."""
         return OfferPermissionTester(user, self)
 
     def save(self, *args, **kwargs):

@@ -2,7 +2,7 @@
 
 from wagtail.admin.menu import MenuItem
 
-from .permissions import is_fachstelle
+from catalogue.permissions import is_fachstelle
 
 
 class FachstelleMenuItem(MenuItem):

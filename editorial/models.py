@@ -4,8 +4,6 @@ from django.contrib.auth.models import Group
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-FACHSTELLE = "Fachstelle"
-
 
 class CityTeam(models.Model):
     group = models.OneToOneField(Group, verbose_name=_("Gruppe"), on_delete=models.CASCADE, related_name="city_team")

@@ -9,8 +9,8 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils.safestring import mark_safe
 
+from catalogue.permissions import is_fachstelle
 from catalogue.taxonomy import OfferKind
-from editorial.permissions import is_fachstelle
 
 from .coverage import coverage, csv_rows, heatmap_svg
 from .demand import csv_rows as demand_csv_rows

@@ -7,8 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 
+from catalogue.permissions import is_fachstelle
 from editorial.menu import FachstelleMenuItem
-from editorial.permissions import is_fachstelle
 
 from .demand import unmet_demand
 from .views import admin_coverage, admin_demand

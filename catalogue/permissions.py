@@ -3,14 +3,16 @@
 Every editor group has its page permissions on the one catalogue page (so Wagtail's workflow, revisions
 and locking work as usual); what a city team ("Redaktion <Stadt>") may touch is narrowed here by the
 offer's cities: offers of its own city, never district-wide ones, never deleting or publishing. The
-Fachstelle and administrators are not narrowed.
+Fachstelle and administrators are not narrowed. The policy lives with the offers; the roles themselves
+(groups, city teams, workflow) are set up by ``editorial``.
 """
 
 from wagtail.models.pages import PagePermissionTester
 
-from catalogue.taxonomy import DISTRICT_WIDE
+from .taxonomy import DISTRICT_WIDE
 
-from .models import FACHSTELLE
+# The group that reviews and publishes everything (created with the roles by editorial's migrations).
+FACHSTELLE = "Fachstelle"
 
 
 def is_fachstelle(user):
