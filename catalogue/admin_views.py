@@ -10,9 +10,9 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from catalogue.permissions import is_fachstelle, may_handle_cities
+from catalogue.permissions import is_fachstelle
 
-from .importing import ImportFileError, import_rows, read_table
+from .importing import ImportFileError, editor_check, import_rows, read_table
 from .models import CatalogueIndexPage
 
 SESSION_KEY = "catalogue-import"
@@ -31,15 +31,6 @@ class UploadForm(forms.Form):
         return upload
 
 
-def city_check(user):
-    def check(values):
-        if not may_handle_cities(user, [city.slug for city in values["cities"]]):
-            return "cities", _("Diese Städte gehören nicht zu Ihrer Zuständigkeit.")
-        return None
-
-    return check
-
-
 def import_view(request):
     catalogue = CatalogueIndexPage.objects.first()
     if catalogue is None or not catalogue.permissions_for_user(request.user).can_add_subpage():
@@ -53,7 +44,7 @@ def import_view(request):
             messages.error(request, _("Die Vorschau ist abgelaufen. Bitte laden Sie die Datei erneut hoch."))
             return redirect("catalogue_import")
         report = import_rows(pending["rows"], publish=pending["publish"] and fachstelle, user=request.user,
-                             review=True, check=city_check(request.user))
+                             review=True, check=editor_check(request.user))
         if report.ok:
             messages.success(request, _("%(created)d Angebote angelegt, %(updated)d aktualisiert.")
                              % {"created": len(report.created), "updated": len(report.updated)})
@@ -69,7 +60,7 @@ def import_view(request):
             except ImportFileError as error:
                 form.add_error("file", str(error))
             else:
-                preview = import_rows(rows, dry_run=True, check=city_check(request.user))
+                preview = import_rows(rows, dry_run=True, check=editor_check(request.user))
                 context.update(preview=preview, filename=upload.name, rows=len(rows),
                                publish=form.cleaned_data["publish"] and fachstelle)
                 if preview.ok:

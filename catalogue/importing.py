@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from .models import CatalogueIndexPage, OfferDate, OfferPage
+from .permissions import offer_change_refusal
 from .taxonomy import City, Language, OfferFormat, OfferKind, Organisation, TargetGroup
 
 COLUMNS = [
@@ -243,19 +244,20 @@ def validate(rows):
 def import_rows(rows, *, publish=False, dry_run=False, user=None, progress=None, review=False, check=None):
     """Validate all rows, then create or update their offers in one transaction (or none on error).
 
-    ``review`` submits every saved draft to the page's workflow; ``check(values)`` may return an extra
-    problem per row (for example a city outside an editor's remit) as ``(column, message)``.
+    ``review`` submits every saved draft to the page's workflow; ``check(values, page)`` may return an extra
+    problem per row as ``(column, message)``, seeing both the offer as it would become (``values``) and as it
+    is (``page``, the existing offer with this external id, or ``None``): see ``editor_check``.
     """
     parsed, errors = validate(rows)
+    existing = {p.external_id: p for p in OfferPage.objects.filter(external_id__in=[v["external_id"] for v in parsed])}
     if check:
         for number, values in enumerate(parsed, start=2):
-            problem = check(values)
+            problem = check(values, existing.get(values["external_id"]))
             if problem:
                 errors.append(RowError(number, *problem))
     report = ImportReport(errors=errors)
     if errors:
         return report
-    existing = {p.external_id: p for p in OfferPage.objects.filter(external_id__in=[v["external_id"] for v in parsed])}
     if dry_run:
         for values in parsed:
             (report.updated if values["external_id"] in existing else report.created).append(values["external_id"])
@@ -268,13 +270,30 @@ def import_rows(rows, *, publish=False, dry_run=False, user=None, progress=None,
             page = existing.get(values["external_id"])
             saved = save_offer(catalogue, page, values, publish=publish, user=user)
             if review and not publish:
-                workflow = saved.get_workflow()
-                if workflow and not saved.workflow_in_progress:
-                    workflow.start(saved, user)
+                submit_for_review(saved, user)
             (report.updated if page else report.created).append(values["external_id"])
             if progress:
                 progress(1)
     return report
+
+
+def submit_for_review(page, user):
+    """Start the page's workflow, or resume it where the reviewers asked for changes (as the page editor does)."""
+    state = page.current_workflow_state
+    if state is None:
+        workflow = page.get_workflow()
+        if workflow:
+            workflow.start(page, user)
+    elif state.status == state.STATUS_NEEDS_CHANGES:
+        state.resume(user)
+
+
+def editor_check(user):
+    """The page editor's rules for ``user`` as an import check (``permissions.offer_change_refusal``)."""
+    def check(values, page):
+        return offer_change_refusal(user, page, [city.slug for city in values["cities"]])
+
+    return check
 
 
 # What an offer has when a source (the public form, an import without optional columns) does not say.

@@ -7,6 +7,7 @@ Fachstelle and administrators are not narrowed. The policy lives with the offers
 (groups, city teams, workflow) are set up by ``editorial``.
 """
 
+from django.utils.translation import gettext as _
 from wagtail.models.pages import PagePermissionTester
 
 from .taxonomy import DISTRICT_WIDE
@@ -30,6 +31,29 @@ def may_handle_cities(user, city_slugs):
         return True
     city_slugs = set(city_slugs)
     return bool(city_slugs & team_cities(user)) and DISTRICT_WIDE not in city_slugs
+
+
+def offer_change_refusal(user, page, city_slugs):
+    """Why ``user`` may not save ``page`` (``None``: a new offer) with these cities, as ``(field, message)``.
+
+    ``None`` when they may. The one rule for every way a person writes an offer (the page editor's form and
+    the import): the offer as it is must be editable for them exactly as in the page editor (its latest
+    revision, its lock) and the offer as it would become must carry cities they may handle.
+    """
+    if page is not None:
+        current = page.get_latest_revision_as_object()
+        lock = current.get_lock()
+        if not current.permissions_for_user(user).can_edit():
+            return "external_id", _("Das bestehende Angebot „%(id)s“ gehört nicht zu Ihrer Zuständigkeit "
+                                    "(andere Stadt oder kreisweit); es bleibt unverändert.") % {"id": page.external_id}
+        if lock is not None and lock.for_user(user):
+            return "external_id", _("Das bestehende Angebot „%(id)s“ ist gesperrt; es bleibt unverändert.") % {
+                "id": page.external_id}
+    if not may_handle_cities(user, city_slugs):
+        own = ", ".join(sorted(team_cities(user))) or "–"
+        return "cities", _("Sie können Angebote nur für Ihre Stadt anlegen (%(own)s); kreisweite Angebote pflegt "
+                           "die Fachstelle.") % {"own": own}
+    return None
 
 
 class OfferPermissionTester(PagePermissionTester):

@@ -42,12 +42,13 @@ def test_preview_names_every_bad_row_and_column_and_changes_nothing(editor):
             {**HILDEN_ROW, "external_id": "ki-003", "cities": "velbert"}]
     html = editor.post("/admin/angebote/import/", {"file": upload(rows)}).content.decode()
     assert "Zeile 3, Spalte „email“" in html
-    assert "Zeile 4, Spalte „cities“: Diese Städte gehören nicht zu Ihrer Zuständigkeit." in html
+    assert "Zeile 4, Spalte „cities“: Sie können Angebote nur für Ihre Stadt anlegen (hilden)" in html
     assert "Import bestätigen" not in html
     assert not OfferPage.objects.exists()
 
 
-def test_confirmed_import_creates_drafts_in_the_workflow_and_reupload_updates(editor):
+def test_confirmed_import_creates_drafts_in_the_workflow_and_reupload_updates(editor, group_member):
+    fachstelle_user = group_member("fach", "Fachstelle")
     html = editor.post("/admin/angebote/import/", {"file": upload([HILDEN_ROW])}).content.decode()
     assert "1 neue und 0 geänderte Angebote" in html
     assert not OfferPage.objects.exists()  # the preview changes nothing
@@ -56,10 +57,17 @@ def test_confirmed_import_creates_drafts_in_the_workflow_and_reupload_updates(ed
     assert not offer.live
     assert WorkflowState.objects.get(object_id=str(offer.pk)).status == WorkflowState.STATUS_IN_PROGRESS
 
+    # Under review the offer is locked for its editors, in the page editor and in the import alike ...
+    html = editor.post("/admin/angebote/import/", {"file": upload([{**HILDEN_ROW, "title": "Neuer Titel"}])})
+    assert "Das bestehende Angebot „ki-001“ ist gesperrt" in html.content.decode()
+    # ... until the Fachstelle asks for changes.
+    state = WorkflowState.objects.get(object_id=str(offer.pk))
+    state.current_task_state.task.specific.on_action(state.current_task_state, fachstelle_user, "reject")
     editor.post("/admin/angebote/import/", {"file": upload([{**HILDEN_ROW, "title": "Neuer Titel"}])})
     editor.post("/admin/angebote/import/", {"confirm": "1"})
     assert OfferPage.objects.filter(external_id="ki-001").count() == 1
     assert OfferPage.objects.get(external_id="ki-001").get_latest_revision_as_object().title == "Neuer Titel"
+    assert WorkflowState.objects.get(object_id=str(offer.pk)).status == WorkflowState.STATUS_IN_PROGRESS  # resubmitted
 
 
 def test_editors_cannot_publish_directly_but_the_fachstelle_can(editor, fachstelle):
