@@ -28,17 +28,17 @@ def fault_node():
 def _point_search_at(settings, node):
     settings.SEARCH_BACKEND = "elasticsearch"
     settings.ELASTICSEARCH_URL = node.url
-    settings.ELASTICSEARCH_INDEX = f"test-{uuid.uuid4().hex[:10]}"
+    settings.ELASTICSEARCH_INDEX = index = f"test-{uuid.uuid4().hex[:10]}"
     settings.ELASTICSEARCH_TIMEOUT = 2
-    settings.WAGTAILSEARCH_BACKENDS = wagtail_search_backends("elasticsearch", node.url, settings.ELASTICSEARCH_INDEX, 2)
-    return settings.ELASTICSEARCH_INDEX
+    settings.WAGTAILSEARCH_BACKENDS = wagtail_search_backends("elasticsearch", node.url, index, 2)
+    return index
 
 
 def _drop_indices(settings):
     from search.service import search_service
 
-    search_service().primary.client.indices.delete(index=f"{settings.ELASTICSEARCH_INDEX}*",
-                                                   ignore_unavailable=True, request_timeout=30)
+    client = search_service().primary.client.options(request_timeout=30)
+    client.indices.delete(index=f"{settings.ELASTICSEARCH_INDEX}*", ignore_unavailable=True)
 
 
 @pytest.fixture

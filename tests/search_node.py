@@ -25,10 +25,12 @@ def free_port():
         return sock.getsockname()[1]
 
 
-def wait_until_healthy(url, deadline, process=None, log=None):
+def wait_until_healthy(url, deadline, process=None, log=None, pid=None):
     while time.monotonic() < deadline:
         if process is not None and process.poll() is not None:
             raise RuntimeError(f"scripts/opensearch exited with {process.returncode}:\n{_tail(log)}")
+        if pid is not None and not Path(f"/proc/{pid}").exists():
+            raise RuntimeError(f"scripts/opensearch exited:\n{_tail(log)}")
         try:
             with urllib.request.urlopen(f"{url}/_cluster/health?wait_for_status=yellow&timeout=5s", timeout=10) as r:
                 if json.load(r)["status"] in ("yellow", "green"):
@@ -95,3 +97,9 @@ class OwnNode:
 def session_node():
     url = os.environ.get("TEST_ELASTICSEARCH_URL")
     return ExternalNode(url) if url else OwnNode().start()
+
+
+if __name__ == "__main__":  # scripts/test: python -m tests.search_node URL PID LOG waits for the node it started
+    import sys
+
+    wait_until_healthy(sys.argv[1], time.monotonic() + START_TIMEOUT, pid=int(sys.argv[2]), log=sys.argv[3])

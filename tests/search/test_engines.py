@@ -66,7 +66,6 @@ def test_searches_during_a_rebuild_never_see_an_empty_index(use_elasticsearch, o
 @pytest.mark.elasticsearch
 def test_fallback_while_elasticsearch_is_stopped_and_rebuild_after_restart(use_fault_node, fault_node, offers,
                                                                            settings):
-    settings.ELASTICSEARCH_TIMEOUT = 0.5
     offers.make("Workshop Zivilcourage")
     service = search_service()
     assert run(service, "q=Workshop").engine == "elasticsearch"
@@ -96,7 +95,6 @@ def test_fallback_while_elasticsearch_is_stopped_and_rebuild_after_restart(use_f
 @pytest.mark.elasticsearch
 def test_changes_made_while_elasticsearch_hangs_reach_it_when_it_is_back(use_fault_node, fault_node, offers,
                                                                         settings):
-    settings.ELASTICSEARCH_TIMEOUT = 0.5
     first = offers.make("Workshop Zivilcourage")
     service = search_service()
     fault_node.freeze()  # the server hangs: every request times out
@@ -129,7 +127,6 @@ def test_wagtail_admin_search_uses_elasticsearch_through_the_same_node_class(use
 
 @pytest.mark.elasticsearch
 def test_health_check_replays_pending_changes(use_fault_node, fault_node, offers, client, settings):
-    settings.ELASTICSEARCH_TIMEOUT = 0.5
     offers.make("Workshop Zivilcourage")
     fault_node.freeze()
     try:
