@@ -1,9 +1,10 @@
-"""Client configuration for Elasticsearch-protocol servers that reject the official client's media types.
+"""One transport node for both servers the engine talks to: Elasticsearch 8.x and OpenSearch 2.x.
 
-The official client sends ``application/vnd.elasticsearch+json; compatible-with=8``. Real
-Elasticsearch 8 accepts it; the in-memory stand-in used by the test suite (osmem-server) answers
-406. This transport node maps the vendored types back to the plain ones, so the engine itself stays
-written for real Elasticsearch. Select it with ``ELASTICSEARCH_NODE_CLASS=search.compat.PlainMediaTypeNode``.
+The official client sends ``application/vnd.elasticsearch+json; compatible-with=8`` and refuses any
+answer without the ``X-Elastic-Product: Elasticsearch`` header. OpenSearch answers the first with 406
+and never sends the second. This node sends the plain media types instead (Elasticsearch 8 accepts
+them as well) and accepts a missing product header, so the same settings reach either server; the
+engine's requests stay the ones both document.
 """
 
 import re
@@ -11,6 +12,7 @@ import re
 from elastic_transport import Urllib3HttpNode
 
 _VENDORED = re.compile(r"application/vnd\.elasticsearch\+(json|x-ndjson)\s*;\s*compatible-with=\d+")
+PRODUCT_HEADER = "x-elastic-product"
 
 
 def plain_media_type(value):
@@ -24,4 +26,8 @@ class PlainMediaTypeNode(Urllib3HttpNode):
             for name in ("content-type", "accept"):
                 if name in headers:
                     headers[name] = plain_media_type(headers[name])
-        return super().perform_request(method, target, body=body, headers=headers, **kwargs)
+        response = super().perform_request(method, target, body=body, headers=headers, **kwargs)
+        if PRODUCT_HEADER not in response.meta.headers:
+            # OpenSearch speaks the same protocol without naming itself Elasticsearch.
+            response.meta.headers[PRODUCT_HEADER] = "Elasticsearch"
+        return response

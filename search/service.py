@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import transaction
-from django.utils.module_loading import import_string
 from rapidfuzz import fuzz, process
 
 from catalogue.taxonomy import City, Language, OfferFormat, OfferKind, TargetGroup
@@ -19,7 +19,7 @@ from core.cache import per_generation
 
 from . import german
 from .documents import OFFER, documents, documents_for_keys, source_types
-from .engines.base import EngineUnavailable, SearchPlan, Term
+from .engines.base import EngineUnavailable, IndexMissing, SearchPlan, Term
 from .engines.database import DatabaseEngine
 from .models import PendingChange, Synonym, ZeroResultQuery
 from .query import FACETS, OFFERS, SITE_FACETS
@@ -27,6 +27,8 @@ from .query import FACETS, OFFERS, SITE_FACETS
 logger = logging.getLogger(__name__)
 
 FACET_LIST = FACETS + ("free",)
+REFILL_LOCK = "search-refill-lock"
+REFILL_LOCK_SECONDS = 600  # longer than any rebuild; a crashed process's lock runs out
 
 
 @dataclass
@@ -173,19 +175,26 @@ class SearchService:
 
     def _write_primary(self, write, ids):
         try:
-            write()
+            try:
+                write()
+            except IndexMissing:
+                self._refill()  # new, or restarted empty: the rebuild from the database includes this change
         except EngineUnavailable as exc:
             logger.warning("Elasticsearch missed %d changes, queued for sync: %s", len(ids), exc)
             for doc_id in ids:
                 PendingChange.objects.update_or_create(document_id=doc_id)
 
     def sync(self):
-        """Replay changes the primary engine missed; returns how many were applied."""
+        """Bring the primary engine up to date and return how many documents it got: all of them when it has
+        no index (new, or restarted empty), else the queued changes it missed.
+
+        The queue belongs to the Elasticsearch engine: a process configured for the database engine alone
+        (a container without ``SEARCH_BACKEND``) leaves it for the process that can deliver it.
+        """
         if self.primary is self.fallback:
-            PendingChange.objects.all().delete()
             return 0
         if not self.primary.has_index():  # Elasticsearch lost its data: rebuild rather than patch
-            return self.rebuild()
+            return self._refill()
         pending = list(PendingChange.objects.values_list("document_id", flat=True))
         if not pending:
             return 0
@@ -196,6 +205,20 @@ class SearchService:
             self.primary.remove(gone)
         PendingChange.objects.filter(document_id__in=pending).delete()
         return len(pending)
+
+    def _refill(self):
+        """Rebuild the primary engine's index from the database, one process at a time (shared cache lock)."""
+        if not cache.add(REFILL_LOCK, "1", timeout=REFILL_LOCK_SECONDS):
+            raise EngineUnavailable("another process is refilling the index")
+        try:
+            pending = list(PendingChange.objects.values_list("document_id", flat=True))
+            docs = list(documents())
+            self.primary.rebuild(docs)
+            logger.warning("Elasticsearch had no index: refilled with %d documents", len(docs))
+            PendingChange.objects.filter(document_id__in=pending).delete()  # later ones wait for the next sync
+            return len(docs)
+        finally:
+            cache.delete(REFILL_LOCK)
 
     def rebuild(self, progress=None):
         docs = list(documents())
@@ -269,9 +292,8 @@ def make_engine(name):
     if name == "elasticsearch":
         from .engines.elasticsearch import ElasticsearchEngine
 
-        node_class = import_string(settings.ELASTICSEARCH_NODE_CLASS) if settings.ELASTICSEARCH_NODE_CLASS else None
         return ElasticsearchEngine(settings.ELASTICSEARCH_URL, index=settings.ELASTICSEARCH_INDEX,
-                                   timeout=settings.ELASTICSEARCH_TIMEOUT, node_class=node_class)
+                                   timeout=settings.ELASTICSEARCH_TIMEOUT)
     return DatabaseEngine()
 
 

@@ -1,58 +1,62 @@
 """Shared fixtures: offers built through Wagtail, and the real search servers the engines talk to."""
 
-import socket
 import uuid
 
 import pytest
-from osmem_server import OsmemServer
 
 from search.config import wagtail_search_backends
 from tests.factories import KnowledgeFactory, OfferFactory
-
-
-class StandInServer:
-    """The Elasticsearch-protocol stand-in on a fixed loopback port, so it can be stopped and restarted."""
-
-    def __init__(self):
-        with socket.socket() as sock:
-            sock.bind(("127.0.0.1", 0))
-            self.port = sock.getsockname()[1]
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.server = None
-
-    def start(self):
-        self.server = OsmemServer.start(japanese=False, addr=f"127.0.0.1:{self.port}")
-        return self
-
-    def stop(self):
-        if self.server is not None:
-            self.server.close()
-            self.server = None
+from tests.search_node import OwnNode, session_node
 
 
 @pytest.fixture(scope="session")
 def es_server():
-    server = StandInServer().start()
-    yield server
-    server.stop()
+    """The real OpenSearch node every test marked ``elasticsearch`` talks to (shared: never stop it)."""
+    node = session_node()
+    yield node
+    node.close()
+
+
+@pytest.fixture(scope="session")
+def fault_node():
+    """A node of the fault tests' own, which they stop, freeze and restart empty; started on first use."""
+    node = OwnNode().start()
+    yield node
+    node.close()
+
+
+def _point_search_at(settings, node):
+    settings.SEARCH_BACKEND = "elasticsearch"
+    settings.ELASTICSEARCH_URL = node.url
+    settings.ELASTICSEARCH_INDEX = index = f"test-{uuid.uuid4().hex[:10]}"
+    settings.ELASTICSEARCH_TIMEOUT = 2
+    settings.WAGTAILSEARCH_BACKENDS = wagtail_search_backends("elasticsearch", node.url, index, 2)
+    return index
+
+
+def _drop_indices(settings):
+    from search.service import search_service
+
+    client = search_service().primary.client.options(request_timeout=30)
+    client.indices.delete(index=f"{settings.ELASTICSEARCH_INDEX}*", ignore_unavailable=True)
 
 
 @pytest.fixture
 def use_elasticsearch(settings, es_server):
-    """Point the search service at the stand-in, with an index alias of this test's own."""
-    settings.SEARCH_BACKEND = "elasticsearch"
-    settings.ELASTICSEARCH_URL = es_server.url
-    settings.ELASTICSEARCH_INDEX = f"test-{uuid.uuid4().hex[:10]}"
-    settings.ELASTICSEARCH_NODE_CLASS = "search.compat.PlainMediaTypeNode"
-    settings.ELASTICSEARCH_TIMEOUT = 2
-    settings.WAGTAILSEARCH_BACKENDS = wagtail_search_backends(
-        "elasticsearch", es_server.url, settings.ELASTICSEARCH_INDEX, 2, settings.ELASTICSEARCH_NODE_CLASS)
-    yield settings.ELASTICSEARCH_INDEX
-    if es_server.server is not None:
-        from search.service import search_service
+    """Point the search service at the shared node, with an index alias of this test's own."""
+    yield _point_search_at(settings, es_server)
+    _drop_indices(settings)
 
-        client = search_service().primary.client
-        client.indices.delete(index=f"{settings.ELASTICSEARCH_INDEX}*", ignore_unavailable=True)
+
+@pytest.fixture
+def use_fault_node(settings, fault_node):
+    """Point the search service at the fault tests' node (running), with an index alias of its own."""
+    if fault_node.process is None:
+        fault_node.start()
+    yield _point_search_at(settings, fault_node)
+    fault_node.thaw()
+    if fault_node.process is not None:
+        _drop_indices(settings)
 
 
 @pytest.fixture

@@ -39,7 +39,11 @@ class EngineResult:
 
 
 class EngineUnavailable(Exception):
-    """The engine cannot answer now (unreachable, too slow); the service falls back."""
+    """The engine cannot answer now (unreachable, too slow, refused); the service falls back."""
+
+
+class IndexMissing(EngineUnavailable):
+    """The engine answers but has no index (new, or restarted empty): it needs a full rebuild, not a patch."""
 
 
 class Engine(ABC):

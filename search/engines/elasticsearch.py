@@ -6,6 +6,7 @@ atomic call, so readers never see an empty index. Text is indexed twice: pre-ana
 built-in ``german`` analyzer, which adds typo tolerance (fuzziness) and highlighting.
 """
 
+import logging
 import time
 import uuid
 
@@ -15,7 +16,10 @@ from elasticsearch.helpers import BulkIndexError, bulk
 from elasticsearch_dsl import Completion, Date, Keyword, Long, Object, Q, Search, Text
 
 from .. import german
-from .base import Engine, EngineResult, EngineUnavailable
+from ..compat import PlainMediaTypeNode
+from .base import Engine, EngineResult, EngineUnavailable, IndexMissing
+
+logger = logging.getLogger(__name__)
 
 FACET_FIELDS = ("kind", "city", "target_group", "language", "format", "tag", "free", "type")
 # Weights of the pre-analysed fields: title words exactly, then stems of title, summary, body, parts.
@@ -41,19 +45,19 @@ MAPPING = {
 class ElasticsearchEngine(Engine):
     name = "elasticsearch"
 
-    def __init__(self, url, index="offers", timeout=2.0, node_class=None):
-        options = {"request_timeout": timeout, "max_retries": 0, "retry_on_timeout": False}
-        if node_class is not None:
-            options["node_class"] = node_class
-        self.client = Elasticsearch(url, **options)
-        # Bulk rebuilds may take long; searches and single writes keep the short timeout and fall back.
+    def __init__(self, url, index="offers", timeout=2.0):
+        # The same node class reaches Elasticsearch 8 and OpenSearch 2 (see search.compat).
+        self.client = Elasticsearch(url, request_timeout=timeout, max_retries=0, retry_on_timeout=False,
+                                    node_class=PlainMediaTypeNode)
+        # Rebuilds (index creation waits for the shard, bulk loads) may take long; searches and single writes
+        # keep the short timeout and fall back.
         self.bulk_client = self.client.options(request_timeout=REBUILD_TIMEOUT)
         self.alias = index
 
     # -- index management -----------------------------------------------------------------------
     def _new_index(self):
         name = f"{self.alias}-{time.strftime('%Y%m%d%H%M%S')}-{uuid.uuid4().hex[:6]}"
-        self.client.indices.create(
+        self.bulk_client.indices.create(
             index=name,
             settings={"number_of_shards": 1, "number_of_replicas": 0},
             mappings={"properties": {field: kind.to_dict() for field, kind in MAPPING.items()}},
@@ -66,29 +70,19 @@ class ElasticsearchEngine(Engine):
         except NotFoundError:
             return []
 
-    def ensure_index(self):
-        """Create a first versioned index behind the alias if there is none yet."""
-        with _guard():
-            if self._indices_behind_alias():
-                return
-            if self.client.indices.exists(index=self.alias):  # a plain index of that name: replace it
-                self.client.indices.delete(index=self.alias)
-            name = self._new_index()
-            self.client.indices.update_aliases(actions=[{"add": {"index": name, "alias": self.alias}}])
-
     def rebuild(self, docs, progress=None):
         with _guard():
             name = self._new_index()
             actions = (_action(name, doc) for doc in _counted(docs, progress))
             bulk(self.bulk_client, actions, chunk_size=500, refresh=True)
             old = self._indices_behind_alias()
-            if self.client.indices.exists(index=self.alias) and not old:
-                self.client.indices.delete(index=self.alias)
+            if not old and self.client.indices.exists(index=self.alias):  # a plain index of that name: replace it
+                self.bulk_client.indices.delete(index=self.alias)
             swap = [{"remove": {"index": index, "alias": self.alias}} for index in old]
             swap.append({"add": {"index": name, "alias": self.alias}})
-            self.client.indices.update_aliases(actions=swap)
+            self.bulk_client.indices.update_aliases(actions=swap)
             for index in old:
-                self.client.indices.delete(index=index)
+                self.bulk_client.indices.delete(index=index)
             return name
 
     def has_index(self):
@@ -99,8 +93,11 @@ class ElasticsearchEngine(Engine):
         docs = list(docs)
         if not docs:
             return
-        self.ensure_index()
         with _guard():
+            # Never write into a missing index: the server would create an unmapped one, or an empty one
+            # would hide that the node lost its data. The service rebuilds instead.
+            if not self._indices_behind_alias():
+                raise IndexMissing(f"no index behind the alias {self.alias}")
             bulk(self.client, (_action(self.alias, doc) for doc in docs), refresh=True)
 
     def remove(self, ids):
@@ -219,16 +216,27 @@ def _counted(docs, progress):
 
 
 class _guard:
-    """Turn transport failures (unreachable, timeout, server errors) into ``EngineUnavailable``."""
+    """Turn every failure of the server or the way to it into ``EngineUnavailable``, so readers fall back and
+    writers queue the change: unreachable, timeout (``TransportError``), a missing index (``IndexMissing``),
+    and any answer with an error status (``ApiError``: 5xx, 429, and 4xx such as a refused mapping or query,
+    which are logged as errors because they point at this code, not at an outage)."""
 
     def __enter__(self):
         return self
 
     def __exit__(self, exc_type, exc, tb):
-        if exc is None or isinstance(exc, SerializationError):
-            return False  # a bug in the request we built, not an outage: let it surface
+        if exc is None or isinstance(exc, SerializationError | EngineUnavailable):
+            return False  # ours already, or a bug in the request we built: let it surface
         if isinstance(exc, NotFoundError):
-            raise EngineUnavailable(f"index missing: {exc}") from exc
-        if isinstance(exc, TransportError | BulkIndexError) or (isinstance(exc, ApiError) and exc.status >= 500):
+            raise IndexMissing(f"index missing: {exc}") from exc
+        if isinstance(exc, ApiError):
+            status = exc.meta.status
+            if status < 500 and status != 429:
+                logger.error("Elasticsearch refused a request (%s): %s", status, exc)
+            raise EngineUnavailable(f"Elasticsearch answered {status}: {exc}") from exc
+        if isinstance(exc, BulkIndexError):
+            logger.error("Elasticsearch refused %d documents: %s", len(exc.errors), exc.errors[:3])
+            raise EngineUnavailable(f"{len(exc.errors)} documents refused: {exc.errors[:1]}") from exc
+        if isinstance(exc, TransportError):
             raise EngineUnavailable(str(exc)) from exc
         return False

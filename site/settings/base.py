@@ -189,12 +189,10 @@ if SEARCH_BACKEND not in {"database", "elasticsearch"}:
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "http://127.0.0.1:9200")
 ELASTICSEARCH_INDEX = os.environ.get("ELASTICSEARCH_INDEX", "offers")
 ELASTICSEARCH_TIMEOUT = float(os.environ.get("ELASTICSEARCH_TIMEOUT", "2"))
-# Dotted path of an elastic_transport node class; only the loopback stand-in used in tests needs one.
-ELASTICSEARCH_NODE_CLASS = os.environ.get("ELASTICSEARCH_NODE_CLASS", "")
 
 # Wagtail's own search (admin, other page types) follows the same engine choice.
 WAGTAILSEARCH_BACKENDS = wagtail_search_backends(SEARCH_BACKEND, ELASTICSEARCH_URL, ELASTICSEARCH_INDEX,
-                                                 ELASTICSEARCH_TIMEOUT, ELASTICSEARCH_NODE_CLASS)
+                                                 ELASTICSEARCH_TIMEOUT)
 
 LOGGING = {
     "version": 1,
