@@ -15,6 +15,7 @@ from ninja import Query, Router
 
 from catalogue.models import OfferPage, Organisation
 from catalogue.taxonomy import DISTRICT_WIDE, OfferKind, TargetGroup
+from core.public_address import public_url
 from core.security import limit_searches
 from search.query import MAX_QUERY_LENGTH, SearchQuery
 from search.service import search_service
@@ -77,7 +78,7 @@ def service_record(offer, request, full=True):
         "organization_id": organization_record(offer.provider)["id"],
         "name": offer.title,
         "description": "\n\n".join(filter(None, [offer.summary, offer.description_text])),
-        "url": request.build_absolute_uri(offer.get_url(request)),
+        "url": public_url(request, offer.get_url(request)),
         "status": "active",
         "fees_description": offer.cost or ("kostenfrei" if offer.is_free else ""),
         "eligibility_description": ", ".join(t.name for t in offer.target_groups.all()),
@@ -223,7 +224,7 @@ def _moment(value):
 @router.get("/", response={200: out.RootOut}, summary="HSDS: Angaben zur Schnittstelle")
 def root(request):
     return {"version": "3.0", "profile": "https://openreferral.org/imports/hsds/",
-            "openapi_url": request.build_absolute_uri("/api/v1/schema/")}
+            "openapi_url": public_url(request, "/api/v1/schema/")}
 
 
 @router.get("/services", response={200: out.ServicePage | out.ServiceMinimalPage, **ERRORS}, exclude_none=True,

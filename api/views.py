@@ -15,6 +15,7 @@ from ninja import NinjaAPI, Query, Status
 
 from catalogue.models import OfferPage
 from core.cache import generation as page_cache_generation
+from core.public_address import public_url
 from core.security import limit_searches
 from search.query import MAX_PAGE, MAX_PAGE_SIZE, MAX_QUERY_LENGTH, SearchQuery
 from search.service import search_service
@@ -103,7 +104,7 @@ def _list_body(request, query, result):
         "results": [
             {**{k: hit.data[k] for k in ("id", "external_id", "kind", "title", "summary", "cities", "target_groups",
                                          "languages", "tags")},
-             "url": request.build_absolute_uri(hit.data["url"]),
+             "url": public_url(request, hit.data["url"]),
              "highlight": {k: v for k, v in hit.highlight.items() if v}}
             for hit in result.hits
         ],
@@ -128,7 +129,7 @@ def offer_detail(request, response: HttpResponse, offer_id: int):
 def suggest(request, response: HttpResponse,
             q: str = Query("", max_length=MAX_QUERY_LENGTH, description="Angefangener Suchtext")):
     limit_searches(request)
-    suggestions = [{"title": d["title"], "url": request.build_absolute_uri(d["url"])}
+    suggestions = [{"title": d["title"], "url": public_url(request, d["url"])}
                    for d in search_service().suggest(q)]
     cacheable(response)
     return {"query": q, "suggestions": suggestions}
@@ -174,7 +175,7 @@ def offer_as_dict(offer, request):
         "title": offer.title,
         "summary": offer.summary,
         "description": offer.description or "",
-        "url": request.build_absolute_uri(offer.get_url(request)),
+        "url": public_url(request, offer.get_url(request)),
         "format": offer.format,
         "cities": terms(offer.cities),
         "target_groups": terms(offer.target_groups),

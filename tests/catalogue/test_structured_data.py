@@ -101,6 +101,6 @@ def test_sitemap_lists_offers_and_landing_pages(client, use_database, offers):
     root = ET.fromstring(client.get("/sitemap.xml").content)
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
     locations = {loc.text for loc in root.findall("s:url/s:loc", ns)}
-    assert "http://localhost/angebote/" + offer.slug + "/" in locations
-    assert "http://localhost/angebote/stadt/hilden/" in locations
-    assert "http://localhost/angebote/zielgruppe/sportvereine/" in locations
+    assert "http://testserver/angebote/" + offer.slug + "/" in locations
+    assert "http://testserver/angebote/stadt/hilden/" in locations
+    assert "http://testserver/angebote/zielgruppe/sportvereine/" in locations
