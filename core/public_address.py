@@ -10,6 +10,9 @@ from urllib.parse import urlsplit, urlunsplit
 
 from django.conf import settings
 
+#: The operator's picture for link previews and structured data (static path), used where a page has none.
+OG_IMAGE = "img/og-default.png"
+
 
 def public_base(request=None):
     """``scheme://host[:port]`` without a trailing slash."""

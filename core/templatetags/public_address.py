@@ -3,6 +3,7 @@
 from django import template
 from django.templatetags.static import static
 
+from core.public_address import OG_IMAGE
 from core.public_address import public_url as absolute
 
 register = template.Library()
@@ -17,3 +18,8 @@ def public_url(context, location=None):
 @register.simple_tag(takes_context=True)
 def public_static(context, path):
     return absolute(context.get("request"), static(path))
+
+
+@register.simple_tag(takes_context=True)
+def og_image(context):
+    return absolute(context.get("request"), static(OG_IMAGE))
