@@ -7,14 +7,21 @@ person the matching HSDS records; its target groups, kind and cities *taxonomy t
 """
 
 import uuid
+from datetime import datetime
 
-from django.http import Http404
+from django.http import QueryDict
 from django.utils import timezone
 from ninja import Query, Router
-from ninja.errors import HttpError
 
 from catalogue.models import OfferPage, Organisation
 from catalogue.taxonomy import DISTRICT_WIDE, OfferKind, TargetGroup
+from core.public_address import public_url
+from core.security import limit_searches
+from search.query import MAX_QUERY_LENGTH, SearchQuery
+from search.service import search_service
+
+from . import hsds_schemas as out
+from .errors import ERRORS, BadRequest, NotFound
 
 router = Router(tags=["HSDS 3.0"])
 NAMESPACE = uuid.UUID("5b0f3b64-6a8e-4d3c-9a67-0d0c6f6f2a10")  # fixed: the ids must never change
@@ -39,6 +46,11 @@ def taxonomy_terms():
     terms = [("target_group", t.slug, t.name) for t in TargetGroup.objects.all()]
     terms += [("kind", value, str(label)) for value, label in OfferKind.choices]
     return [term_record(*term) for term in terms]
+
+
+def taxonomy_records():
+    return [{"id": hsds_id("taxonomy", key), "name": name, "description": description, "version": "1"}
+            for key, (name, description) in TAXONOMIES.items()]
 
 
 def term_record(taxonomy, code, name):
@@ -66,7 +78,7 @@ def service_record(offer, request, full=True):
         "organization_id": organization_record(offer.provider)["id"],
         "name": offer.title,
         "description": "\n\n".join(filter(None, [offer.summary, offer.description_text])),
-        "url": request.build_absolute_uri(offer.get_url(request)),
+        "url": public_url(request, offer.get_url(request)),
         "status": "active",
         "fees_description": offer.cost or ("kostenfrei" if offer.is_free else ""),
         "eligibility_description": ", ".join(t.name for t in offer.target_groups.all()),
@@ -123,7 +135,8 @@ def location_records(offer, service_id):
                "state_province": "Nordrhein-Westfalen", "postal_code": offer.postcode or "", "country": "DE",
                "address_type": "physical"}
     location = {"id": location_id, "location_type": "physical", "name": offer.title, "addresses": [address]}
-    return [{"id": hsds_id("service_at_location", offer.pk), "service_id": service_id, "location": location}]
+    return [{"id": hsds_id("service_at_location", offer.pk), "service_id": service_id, "location_id": location_id,
+             "location": location}]
 
 
 def attribute_record(service_id, taxonomy, code, name):
@@ -133,40 +146,121 @@ def attribute_record(service_id, taxonomy, code, name):
 
 
 def page(items, number, per_page):
+    """HSDS ``Page``: a page past the end is an empty page, not an error."""
     total = len(items)
     pages = max((total + per_page - 1) // per_page, 1)
-    if number > pages:
-        raise HttpError(400, f"Seite {number} gibt es nicht; es gibt {pages} Seite(n).")
     contents = items[(number - 1) * per_page:number * per_page]
     return {"total_items": total, "total_pages": pages, "page_number": number, "size": len(contents),
-            "first_page": number == 1, "last_page": number == pages, "empty": total == 0, "contents": contents}
+            "first_page": number == 1, "last_page": number >= pages, "empty": not contents, "contents": contents}
 
 
-@router.get("/", summary="HSDS: Angaben zur Schnittstelle")
+class Paging:
+    """The query parameters every HSDS list shares."""
+
+    number = Query(1, alias="page", ge=1, description="Seite, ab 1; hinter der letzten Seite: leere Seite")
+    per_page = Query(50, ge=1, le=MAX_PER_PAGE, description=f"Einträge pro Seite, höchstens {MAX_PER_PAGE}")
+    search = Query(None, max_length=MAX_QUERY_LENGTH, description="Volltextsuche (wie die Katalogsuche)")
+
+
+def services_matching(request, search=None, taxonomy_term_id=None, taxonomy_id=None, organization_id=None,
+                      modified_after=None):
+    """Live offers narrowed by the HSDS filters; a search goes through the catalogue's search service."""
+    found = offers()
+    if search:
+        limit_searches(request)
+        params = QueryDict(mutable=True)
+        params["q"] = search
+        query = SearchQuery.from_params(params)
+        if query.errors:
+            raise BadRequest([{"parameter": "search", "message": str(m)} for _, m in query.errors])
+        ids = search_service().matching_ids(query)
+        rank = {pk: i for i, pk in enumerate(ids)}
+        return sorted(_narrowed(found.filter(pk__in=ids), taxonomy_term_id, taxonomy_id, organization_id,
+                                modified_after), key=lambda o: rank[o.pk])
+    return list(_narrowed(found, taxonomy_term_id, taxonomy_id, organization_id, modified_after))
+
+
+def _narrowed(found, taxonomy_term_id, taxonomy_id, organization_id, modified_after):
+    if taxonomy_term_id:
+        term = _term(taxonomy_term_id)
+        if term is None:
+            return found.none()
+        taxonomy, code = term
+        found = found.filter(kind=code) if taxonomy == "kind" else found.filter(target_groups__slug=code)
+    if taxonomy_id:
+        taxonomy = next((key for key in TAXONOMIES if hsds_id("taxonomy", key) == taxonomy_id), None)
+        if taxonomy is None:
+            return found.none()
+        if taxonomy == "target_group":
+            found = found.filter(target_groups__isnull=False)
+    if organization_id:
+        if organization_id == hsds_id("organization", "default"):
+            found = found.filter(provider__isnull=True)
+        else:
+            found = found.filter(provider__in=[p for p in Organisation.objects.all()
+                                               if hsds_id("organization", p.pk) == organization_id])
+    if modified_after:
+        found = found.filter(last_published_at__gte=_moment(modified_after))
+    return found.distinct()
+
+
+def _term(term_id):
+    """``(taxonomy, code)`` of a term id, or None."""
+    for record in taxonomy_terms():
+        if record["id"] == term_id:
+            return ("kind" if record["taxonomy_id"] == hsds_id("taxonomy", "kind") else "target_group"), record["code"]
+    return None
+
+
+def _moment(value):
+    try:
+        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        raise BadRequest([{"parameter": "modified_after", "message":
+                           "Datum und Uhrzeit nach ISO 8601 erwartet, z. B. 2026-01-31T12:00:00+01:00"}]) from None
+    return timezone.make_aware(moment) if timezone.is_naive(moment) else moment
+
+
+@router.get("/", response={200: out.RootOut}, summary="HSDS: Angaben zur Schnittstelle")
 def root(request):
     return {"version": "3.0", "profile": "https://openreferral.org/imports/hsds/",
-            "openapi_url": request.build_absolute_uri("/api/v1/schema/")}
+            "openapi_url": public_url(request, "/api/v1/schema/")}
 
 
-@router.get("/services", summary="HSDS: Dienste (Angebote)")
-def services(request, page_number: int = Query(1, alias="page", ge=1),
-             per_page: int = Query(50, ge=1, le=MAX_PER_PAGE)):
-    return page([service_record(o, request, full=False) for o in offers()], page_number, per_page)
+@router.get("/services", response={200: out.ServicePage | out.ServiceMinimalPage, **ERRORS}, exclude_none=True,
+            summary="HSDS: Dienste (Angebote)")
+def services(request, page_number: int = Paging.number, per_page: int = Paging.per_page,
+             search: str = Paging.search,
+             taxonomy_term_id: str = Query(None, description="nur Dienste mit diesem Taxonomiebegriff"),
+             taxonomy_id: str = Query(None, description="nur Dienste mit einem Begriff dieser Taxonomie"),
+             organization_id: str = Query(None, description="nur Dienste dieses Trägers"),
+             modified_after: str = Query(None, description="nur Dienste, die seitdem geändert wurden (ISO 8601)"),
+             minimal: bool = Query(False, description="nur `id` und `last_modified` je Dienst")):
+    found = services_matching(request, search, taxonomy_term_id, taxonomy_id, organization_id, modified_after)
+    records = [service_record(o, request, full=False) for o in found]
+    if minimal:
+        records = [{"id": r["id"], "last_modified": r.get("last_modified")} for r in records]
+    return page(records, page_number, per_page)
 
 
-@router.get("/services/{service_id}", summary="HSDS: ein Dienst mit allen Angaben")
+@router.get("/services/{service_id}", response={200: out.ServiceOut, **ERRORS}, exclude_none=True,
+            summary="HSDS: ein Dienst mit allen Angaben")
 def service(request, service_id: str):
     return service_record(_by_hsds_id(offers(), "service", service_id), request)
 
 
-@router.get("/organizations", summary="HSDS: Träger")
-def organizations(request, page_number: int = Query(1, alias="page", ge=1),
-                  per_page: int = Query(50, ge=1, le=MAX_PER_PAGE)):
+@router.get("/organizations", response={200: out.OrganizationPage, **ERRORS}, exclude_none=True,
+            summary="HSDS: Träger")
+def organizations(request, page_number: int = Paging.number, per_page: int = Paging.per_page,
+                  search: str = Paging.search):
     providers = Organisation.objects.filter(offers__live=True).distinct().order_by("name")
+    if search:
+        providers = providers.filter(name__icontains=search)
     return page([organization_record(p) for p in providers], page_number, per_page)
 
 
-@router.get("/organizations/{organization_id}", summary="HSDS: ein Träger mit seinen Diensten")
+@router.get("/organizations/{organization_id}", response={200: out.OrganizationFullOut, **ERRORS},
+            exclude_none=True, summary="HSDS: ein Träger mit seinen Diensten")
 def organization(request, organization_id: str):
     provider = _by_hsds_id(Organisation.objects.all(), "organization", organization_id)
     record = organization_record(provider)
@@ -174,22 +268,74 @@ def organization(request, organization_id: str):
     return record
 
 
-@router.get("/taxonomies", summary="HSDS: Taxonomien")
-def taxonomies(request):
-    items = [{"id": hsds_id("taxonomy", key), "name": name, "description": description, "version": "1"}
-             for key, (name, description) in TAXONOMIES.items()]
-    return page(items, 1, MAX_PER_PAGE)
+@router.get("/taxonomies", response={200: out.TaxonomyPage, **ERRORS}, exclude_none=True,
+            summary="HSDS: Taxonomien")
+def taxonomies(request, page_number: int = Paging.number, per_page: int = Paging.per_page,
+               search: str = Paging.search):
+    return page(_named(taxonomy_records(), search), page_number, per_page)
 
 
-@router.get("/taxonomy_terms", summary="HSDS: Taxonomiebegriffe (Zielgruppen und Angebotsarten)")
-def terms(request, page_number: int = Query(1, alias="page", ge=1),
-          per_page: int = Query(50, ge=1, le=MAX_PER_PAGE)):
-    return page(taxonomy_terms(), page_number, per_page)
+@router.get("/taxonomies/{taxonomy_id}", response={200: out.TaxonomyOut, **ERRORS}, exclude_none=True,
+            summary="HSDS: eine Taxonomie")
+def taxonomy(request, taxonomy_id: str):
+    return _one(taxonomy_records(), "taxonomy_id", taxonomy_id)
+
+
+@router.get("/taxonomy_terms", response={200: out.TaxonomyTermPage, **ERRORS}, exclude_none=True,
+            summary="HSDS: Taxonomiebegriffe (Zielgruppen und Angebotsarten)")
+def terms(request, page_number: int = Paging.number, per_page: int = Paging.per_page,
+          search: str = Paging.search,
+          taxonomy_id: str = Query(None, description="nur Begriffe dieser Taxonomie")):
+    records = [t for t in taxonomy_terms() if not taxonomy_id or t["taxonomy_id"] == taxonomy_id]
+    return page(_named(records, search), page_number, per_page)
+
+
+@router.get("/taxonomy_terms/{term_id}", response={200: out.TaxonomyTermOut, **ERRORS}, exclude_none=True,
+            summary="HSDS: ein Taxonomiebegriff")
+def term(request, term_id: str):
+    return _one(taxonomy_terms(), "term_id", term_id)
+
+
+@router.get("/service_at_locations", response={200: out.ServiceAtLocationPage, **ERRORS}, exclude_none=True,
+            summary="HSDS: Dienste an ihren Orten (Angebote mit Anschrift)")
+def service_at_locations(request, page_number: int = Paging.number, per_page: int = Paging.per_page,
+                         search: str = Paging.search,
+                         taxonomy_term_id: str = Query(None, description="nur Dienste mit diesem Taxonomiebegriff"),
+                         taxonomy_id: str = Query(None, description="nur Dienste mit einem Begriff dieser Taxonomie"),
+                         organization_id: str = Query(None, description="nur Dienste dieses Trägers"),
+                         modified_after: str = Query(None, description="nur seitdem geänderte Dienste (ISO 8601)")):
+    found = services_matching(request, search, taxonomy_term_id, taxonomy_id, organization_id, modified_after)
+    return page([record for offer in found for record in _at_locations(offer, request)], page_number, per_page)
+
+
+@router.get("/service_at_locations/{service_at_location_id}", response={200: out.ServiceAtLocationFullOut, **ERRORS},
+            exclude_none=True, summary="HSDS: ein Dienst an seinem Ort")
+def service_at_location(request, service_at_location_id: str):
+    offer = _by_hsds_id(offers(), "service_at_location", service_at_location_id)
+    records = _at_locations(offer, request)
+    if not records:
+        raise NotFound("service_at_location_id", "Dieses Angebot hat keine Anschrift.")
+    return records[0]
+
+
+def _at_locations(offer, request):
+    brief = service_record(offer, request, full=False)
+    return [{**record, "service": brief} for record in location_records(offer, brief["id"])]
+
+
+def _named(records, search):
+    return [r for r in records if not search or search.casefold() in r["name"].casefold()]
+
+
+def _one(records, parameter, value):
+    for record in records:
+        if record["id"] == value:
+            return record
+    raise NotFound(parameter, f"Unbekannte Kennung {value}.")
 
 
 def _by_hsds_id(queryset, kind, value):
     for obj in queryset:
         if hsds_id(kind, obj.pk) == value:
             return obj
-    raise Http404(f"unknown {kind} id")
-
+    raise NotFound(f"{kind}_id", f"Unbekannte Kennung {value}.")

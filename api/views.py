@@ -8,21 +8,23 @@ import hashlib
 
 from django.conf import settings
 from django.core.cache import cache
-from django.http import QueryDict
-from django.shortcuts import get_object_or_404
+from django.http import HttpResponse, QueryDict
+from django.utils import translation
 from django.utils.cache import patch_cache_control
-from ninja import NinjaAPI, Query
-from ninja.errors import ValidationError as NinjaValidationError
+from ninja import NinjaAPI, Query, Status
 
 from catalogue.models import OfferPage
 from core.cache import generation as page_cache_generation
+from core.public_address import public_url
 from core.security import limit_searches
-from search.query import MAX_QUERY_LENGTH, SearchQuery
+from search.query import MAX_PAGE, MAX_PAGE_SIZE, MAX_QUERY_LENGTH, SearchQuery
 from search.service import search_service
 from widgets import tracking as widget_tracking
 
+from . import errors
+from .errors import ERRORS, BadRequest, NotFound
 from .hsds import router as hsds_router
-from .schemas import ErrorOut, HealthOut, OfferDetailOut, OfferListOut, SuggestOut
+from .schemas import HealthOut, OfferDetailOut, OfferListOut, SuggestOut
 
 CACHE_SECONDS = 60
 
@@ -39,37 +41,19 @@ api = NinjaAPI(
 api.add_router("/hsds/", hsds_router)
 
 
-class BadRequest(Exception):
-    def __init__(self, errors):
-        self.errors = errors
-
-
-@api.exception_handler(BadRequest)
-def bad_request(request, exc):
-    return api.create_response(request, {"errors": exc.errors}, status=400)
-
-
-@api.exception_handler(NinjaValidationError)
-def invalid_parameters(request, exc):
-    """Report type errors together with every other problem of the request, not one at a time."""
-    errors = [{"parameter": p, "message": str(m)} for p, m in SearchQuery.from_params(request.GET).errors]
-    named = {e["parameter"] for e in errors}
-    for problem in exc.errors:
-        parameter = str(problem.get("loc", ["", "?"])[-1])
-        if parameter not in named:
-            errors.append({"parameter": parameter, "message": problem.get("msg", "ungültig")})
-    return api.create_response(request, {"errors": errors}, status=400)
+errors.install(api)
 
 
 def cacheable(response):
+    """Mark ninja's temporal response (its headers are copied onto the answer) as briefly cacheable."""
     patch_cache_control(response, public=True, max_age=CACHE_SECONDS)
-    return response
 
 
-@api.get("/offers/", response={200: OfferListOut, 400: ErrorOut}, summary="Angebote suchen und filtern")
+@api.get("/offers/", response={200: OfferListOut, **ERRORS}, summary="Angebote suchen und filtern")
 def list_offers(
     request,
-    q: str = Query("", max_length=10 * MAX_QUERY_LENGTH, description="Suchtext"),
+    response: HttpResponse,
+    q: str = Query("", max_length=MAX_QUERY_LENGTH, description="Suchtext"),
     kind: list[str] = Query(None, description="Art: measure, contact_point, qualification (wiederholbar)"),
     city: list[str] = Query(None, description="Stadt-Kürzel; kreisweite Angebote zählen für jede Stadt"),
     target_group: list[str] = Query(None, description="Zielgruppen-Kürzel (wiederholbar)"),
@@ -77,8 +61,8 @@ def list_offers(
     format: list[str] = Query(None, description="in_person, online, hybrid (wiederholbar)"),
     free: str = Query(None, description="true: nur kostenfreie Angebote"),
     tag: list[str] = Query(None, description="Schlagwort (wiederholbar)"),
-    page: int = Query(1, description="Seite, ab 1"),
-    page_size: int = Query(20, description="Treffer pro Seite, höchstens 100"),
+    page: int = Query(1, ge=1, le=MAX_PAGE, description="Seite, ab 1; hinter dem letzten Treffer: 400"),
+    page_size: int = Query(20, ge=1, le=MAX_PAGE_SIZE, description=f"Treffer pro Seite, höchstens {MAX_PAGE_SIZE}"),
 ):
     limit_searches(request)
     query = _validated(request.GET)
@@ -97,11 +81,14 @@ def list_offers(
         service.record_unmet_demand(query, body["count"])
     if query.page > 1 and query.offset >= body["count"]:
         raise BadRequest([{"parameter": "page", "message": f"Seite {query.page} liegt hinter dem letzten Treffer."}])
-    return cacheable(api.create_response(request, body, status=200))
+    cacheable(response)
+    return body
 
 
 def _result_key(request, service):
-    state = f"{service.version()}|{page_cache_generation()}|{request.build_absolute_uri()}"
+    """The answer depends on the index, the published pages, the address and the language of the labels."""
+    state = (f"{service.version()}|{page_cache_generation()}|{translation.get_language()}|"
+             f"{request.build_absolute_uri()}")
     return "api-offers:" + hashlib.sha256(state.encode()).hexdigest()
 
 
@@ -117,7 +104,7 @@ def _list_body(request, query, result):
         "results": [
             {**{k: hit.data[k] for k in ("id", "external_id", "kind", "title", "summary", "cities", "target_groups",
                                          "languages", "tags")},
-             "url": request.build_absolute_uri(hit.data["url"]),
+             "url": public_url(request, hit.data["url"]),
              "highlight": {k: v for k, v in hit.highlight.items() if v}}
             for hit in result.hits
         ],
@@ -126,28 +113,30 @@ def _list_body(request, query, result):
     }
 
 
-@api.get("/offers/{offer_id}/", response={200: OfferDetailOut, 404: ErrorOut}, summary="Ein Angebot")
-def offer_detail(request, offer_id: int):
-    offer = get_object_or_404(
-        OfferPage.objects.live().public().select_related("provider")
-        .prefetch_related("cities", "target_groups", "languages", "tagged_items__tag", "dates"),
-        pk=offer_id,
-    )
-    return cacheable(api.create_response(request, offer_as_dict(offer, request), status=200))
+@api.get("/offers/{offer_id}/", response={200: OfferDetailOut, **ERRORS}, summary="Ein Angebot",
+         description="400, wenn `offer_id` keine ganze Zahl ist; 404, wenn kein veröffentlichtes Angebot sie trägt.")
+def offer_detail(request, response: HttpResponse, offer_id: int):
+    offer = (OfferPage.objects.live().public().select_related("provider")
+             .prefetch_related("cities", "target_groups", "languages", "tagged_items__tag", "dates")
+             .filter(pk=offer_id).first())
+    if offer is None:
+        raise NotFound("offer_id", f"Kein veröffentlichtes Angebot mit der Nummer {offer_id}.")
+    cacheable(response)
+    return offer_as_dict(offer, request)
 
 
-@api.get("/suggest/", response={200: SuggestOut, 400: ErrorOut}, summary="Vorschläge zur Autovervollständigung")
-def suggest(request, q: str = Query("", description="Angefangener Suchtext")):
+@api.get("/suggest/", response={200: SuggestOut, **ERRORS}, summary="Vorschläge zur Autovervollständigung")
+def suggest(request, response: HttpResponse,
+            q: str = Query("", max_length=MAX_QUERY_LENGTH, description="Angefangener Suchtext")):
     limit_searches(request)
-    if len(q) > MAX_QUERY_LENGTH:
-        raise BadRequest([{"parameter": "q", "message": f"höchstens {MAX_QUERY_LENGTH} Zeichen"}])
-    suggestions = [{"title": d["title"], "url": request.build_absolute_uri(d["url"])}
+    suggestions = [{"title": d["title"], "url": public_url(request, d["url"])}
                    for d in search_service().suggest(q)]
-    return cacheable(api.create_response(request, {"query": q, "suggestions": suggestions}, status=200))
+    cacheable(response)
+    return {"query": q, "suggestions": suggestions}
 
 
 @api.get("/health/", response={200: HealthOut, 503: HealthOut}, summary="Betriebszustand")
-def health(request):
+def health(request, response: HttpResponse):
     """For load balancers and timers: checks the database and the engine, and replays missed index changes."""
     from django.db import connection
 
@@ -166,9 +155,8 @@ def health(request):
             healthy = False
     body = {"database": True, "engine": service.primary.name, "engine_healthy": healthy, "synced": synced,
             "pending": PendingChange.objects.count()}
-    response = api.create_response(request, body, status=200 if healthy else 503)
     response["Cache-Control"] = "no-store"
-    return response
+    return Status(200 if healthy else 503, body)
 
 
 def _validated(params: QueryDict):
@@ -187,7 +175,7 @@ def offer_as_dict(offer, request):
         "title": offer.title,
         "summary": offer.summary,
         "description": offer.description or "",
-        "url": request.build_absolute_uri(offer.get_url(request)),
+        "url": public_url(request, offer.get_url(request)),
         "format": offer.format,
         "cities": terms(offer.cities),
         "target_groups": terms(offer.target_groups),

@@ -2,7 +2,8 @@
 
 Search engines and other directories read it; the mapping follows schema.org's vocabulary:
 qualifications are Courses (with CourseInstances for the dates), measures with dates are Events,
-contact points and undated measures are Services.
+contact points and undated measures are Services. Price categories are Google's ("Free", "Paid"); the image is
+the page's or the operator's picture (``image``, an absolute URL).
 """
 
 from .taxonomy import DISTRICT_WIDE, OfferFormat, OfferKind
@@ -15,7 +16,7 @@ ATTENDANCE = {
 }
 
 
-def offer_jsonld(offer, url):
+def offer_jsonld(offer, url, image=None):
     dates = list(offer.dates.all())
     data = {
         "@context": "https://schema.org",
@@ -28,6 +29,7 @@ def offer_jsonld(offer, url):
         "keywords": ", ".join(sorted(item.tag.name for item in offer.tagged_items.all())),
         "audience": [{"@type": "Audience", "audienceType": group.name} for group in offer.target_groups.all()],
         "isAccessibleForFree": offer.is_free,
+        "image": image,
     }
     provider = _organisation(offer)
     place = _place(offer)
@@ -36,24 +38,28 @@ def offer_jsonld(offer, url):
         data["provider"] = provider
         data["hasCourseInstance"] = [
             {"@type": "CourseInstance", "courseMode": COURSE_MODE[offer.format], "startDate": d.start.isoformat(),
-             **({"endDate": d.end.isoformat()} if d.end else {}), **({"location": place} if place else {})}
+             **({"endDate": d.end.isoformat()} if d.end else {}), **({"location": place} if place else {}),
+             **_workload(d)}
             for d in dates
         ] or [{"@type": "CourseInstance", "courseMode": COURSE_MODE[offer.format]}]
-        if offer.cost:
-            data["offers"] = {"@type": "Offer", "description": offer.cost, "category": _price_category(offer)}
+        data["offers"] = _offer(offer, url, category=True)
     elif data["@type"] == "Event":
         first = dates[0]
+        where = {
+            "eventAttendanceMode": ATTENDANCE[offer.format],
+            "eventStatus": "https://schema.org/EventScheduled",
+            "location": place or {"@type": "VirtualLocation", "url": offer.website or url},
+        }
         data.update({
             "startDate": first.start.isoformat(),
             "endDate": (first.end or first.start).isoformat(),
-            "eventAttendanceMode": ATTENDANCE[offer.format],
-            "eventStatus": "https://schema.org/EventScheduled",
-            "organizer": provider,
-            "location": place or {"@type": "VirtualLocation", "url": offer.website or url},
+            **where,
+            "organizer": {**provider, "url": provider.get("url") or offer.website or url},
+            "offers": _offer(offer, url),
         })
         if len(dates) > 1:
-            data["subEvent"] = [{"@type": "Event", "name": offer.title, "startDate": d.start.isoformat(),
-                                 "endDate": (d.end or d.start).isoformat()} for d in dates]
+            data["subEvent"] = [{"@type": "Event", "name": offer.title, "url": url, "startDate": d.start.isoformat(),
+                                 "endDate": (d.end or d.start).isoformat(), **where} for d in dates]
     else:
         data.update({
             "serviceType": offer.get_kind_display(),
@@ -93,7 +99,7 @@ def _organisation(offer):
 def _place(offer):
     if not (offer.street or offer.town):
         return None
-    return {"@type": "Place", "address": without_empty({
+    return {"@type": "Place", "name": ", ".join(offer.address_lines), "address": without_empty({
         "@type": "PostalAddress", "streetAddress": offer.street, "postalCode": offer.postcode,
         "addressLocality": offer.town, "addressRegion": "Nordrhein-Westfalen", "addressCountry": "DE"})}
 
@@ -104,8 +110,28 @@ def area_served(city):
     return {"@type": "City", "name": city.name}
 
 
-def _price_category(offer):
-    return "kostenfrei" if offer.is_free else "kostenpflichtig"
+def _offer(offer, url, category=False):
+    """schema.org Offer: free ones cost 0 EUR; for others the cost text is all we know (no invented price)."""
+    data = {"@type": "Offer", "url": offer.registration_url or url, "description": offer.cost,
+            "availability": "https://schema.org/InStock"}
+    if offer.is_free:
+        data.update({"price": 0, "priceCurrency": "EUR"})
+    if category:
+        data["category"] = "Free" if offer.is_free else "Paid"
+    return without_empty(data)
+
+
+def _workload(date):
+    """A dated course instance runs once, for the time between start and end (ISO 8601 duration)."""
+    if not date.end or date.end <= date.start:
+        return {}
+    minutes = int((date.end - date.start).total_seconds() // 60)
+    hours, rest = divmod(minutes, 60)
+    duration = "PT" + (f"{hours}H" if hours else "") + (f"{rest}M" if rest else "")
+    return {"courseWorkload": duration,
+            "courseSchedule": {"@type": "Schedule", "startDate": date.start.date().isoformat(),
+                               "endDate": date.end.date().isoformat(), "duration": duration, "repeatCount": 1,
+                               "repeatFrequency": "P1D"}}
 
 
 def without_empty(data):

@@ -9,3 +9,10 @@ class CoreConfig(AppConfig):
 
     name = "core"
     verbose_name = "Infrastruktur"
+
+    def ready(self):
+        from django.db.models.signals import post_migrate
+
+        from .public_address import sync_default_site
+
+        post_migrate.connect(sync_default_site, dispatch_uid="core.sync_default_site")

@@ -2,6 +2,7 @@
 
 from catalogue.structured_data import ATTENDANCE, area_served, without_empty
 from catalogue.taxonomy import OfferFormat
+from core.public_address import public_url
 
 
 def event_jsonld(event, url, request=None):
@@ -32,6 +33,6 @@ def event_jsonld(event, url, request=None):
     downloads = [item.document for item in event.downloads.all()]
     if event.past and downloads:
         data["subjectOf"] = [{"@type": "DigitalDocument", "name": doc.title,
-                              "url": request.build_absolute_uri(doc.url) if request else doc.url}
+                              "url": public_url(request, doc.url) if request else doc.url}
                              for doc in downloads]
     return without_empty(data)

@@ -9,6 +9,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from api.urls import urlpatterns as api_urls
+from core.public_address import public_sitemap_class
 from search.views import site_search
 from steering.views import public_coverage
 
@@ -25,7 +26,7 @@ urlpatterns = [
     path("", include("submissions.urls")),
     path("abdeckung/", public_coverage, name="coverage"),
     path("suche/", site_search, name="site_search"),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": public_sitemap_class()}}, name="sitemap"),
 ]
 
 if settings.DEBUG:

@@ -1,7 +1,16 @@
-"""Atom and RSS feeds of new and updated offers, filterable like the catalogue (Django's syndication)."""
+"""Atom and RSS feeds of new and updated offers, filterable like the catalogue (Django's syndication).
+
+A filtered feed is a feed of its own: its ``atom:id``/``link`` is the catalogue page with the same filters and its
+self link carries the filters, so feed readers keep "Hilden" and "all offers" apart. Every URL is on the public
+address (absolute URLs pass Django's ``add_domain`` unchanged).
+"""
+
+from urllib.parse import urlencode
 
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+
+from core.public_address import public_url
 
 from .results import InvalidQuery, matching_offers, validated_query
 
@@ -10,9 +19,9 @@ FEED_SIZE = 50
 
 class OfferFeed(Feed):
     feed_type = Atom1Feed
-    title = "Präventionskatalog Kreis Mettmann: neue und aktualisierte Angebote"
+    base_title = "Präventionskatalog Kreis Mettmann: neue und aktualisierte Angebote"
     description = "Maßnahmen, Anlaufstellen und Qualifizierungen gegen Rechtsextremismus und Rassismus."
-    link = "/angebote/"
+    catalogue_path = "/angebote/"
 
     def __call__(self, request, *args, **kwargs):
         try:
@@ -23,6 +32,16 @@ class OfferFeed(Feed):
     def get_object(self, request):
         self.request = request
         return validated_query(request)
+
+    def link(self, query):
+        return public_url(self.request, _with_filters(self.catalogue_path, query))
+
+    def feed_url(self, query):
+        return public_url(self.request, _with_filters(self.request.path, query))
+
+    def title(self, query):
+        chosen = ", ".join(value for _, value in query.to_params())
+        return f"{self.base_title} ({chosen})" if chosen else self.base_title
 
     def items(self, query):
         offers = matching_offers(query)
@@ -35,10 +54,10 @@ class OfferFeed(Feed):
         return offer.summary
 
     def item_link(self, offer):
-        return offer.get_url(self.request)
+        return public_url(self.request, offer.get_url(self.request))
 
     def item_guid(self, offer):
-        return self.request.build_absolute_uri(f"/api/v1/offers/{offer.pk}/")
+        return public_url(self.request, f"/api/v1/offers/{offer.pk}/")
 
     item_guid_is_permalink = False
 
@@ -58,3 +77,9 @@ class OfferFeed(Feed):
 
 class OfferRssFeed(OfferFeed):
     feed_type = Rss201rev2Feed
+
+
+def _with_filters(path, query):
+    """The path with the query's filters in canonical order (so one filter set has one address)."""
+    params = query.to_params()
+    return f"{path}?{urlencode(params)}" if params else path

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .calendar import event_calendar, offer_calendar
+from .calendar import event_calendar, offer_calendar, one_event_calendar, one_offer_calendar
 from .exports import export_offers
 from .feeds import OfferFeed, OfferRssFeed
 
@@ -10,6 +10,8 @@ urlpatterns = [
     path("feeds/angebote.rss", OfferRssFeed(), name="rss"),
     path("feeds/angebote.ics", offer_calendar, name="ical"),
     path("feeds/veranstaltungen.ics", event_calendar, name="events_ical"),
+    path("kalender/angebot-<int:offer_id>.ics", one_offer_calendar, name="offer_ics"),
+    path("kalender/veranstaltung-<int:event_id>.ics", one_event_calendar, name="event_ics"),
     path("export/angebote.csv", export_offers, {"fmt": "csv"}, name="csv"),
     path("export/angebote.xlsx", export_offers, {"fmt": "xlsx"}, name="xlsx"),
 ]

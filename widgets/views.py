@@ -7,6 +7,7 @@ from django.shortcuts import render
 from django.views.decorators.clickjacking import xframe_options_exempt
 
 from catalogue.taxonomy import City, OfferKind, TargetGroup
+from core.public_address import public_base
 from core.security import limit_searches
 from search.query import SearchQuery
 from search.service import search_service
@@ -42,7 +43,7 @@ def builder(request):
         "search": request.GET.get("search") == "true",
         "facets": request.GET.get("facets") == "true",
     }
-    base = request.build_absolute_uri("/").rstrip("/")
+    base = public_base(request)
     attributes = {"city": chosen["city"], "target-group": chosen["target_group"], "kind": chosen["kind"],
                   "limit": chosen["limit"], "search": "true" if chosen["search"] else "",
                   "facets": "true" if chosen["facets"] else ""}

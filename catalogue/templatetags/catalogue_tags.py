@@ -4,10 +4,12 @@ import json
 from urllib.parse import urlencode
 
 from django import template
+from django.templatetags.static import static
 from django.utils.safestring import mark_safe
 
 from catalogue.structured_data import offer_jsonld
 from catalogue.taxonomy import OfferFormat, OfferKind
+from core.public_address import OG_IMAGE, public_url
 
 _JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
@@ -47,7 +49,8 @@ def format_label(value):
 def structured_data(context, offer):
     """The offer's schema.org JSON-LD in a script element (escaped like Django's json_script)."""
     request = context["request"]
-    return jsonld_script(offer_jsonld(offer, request.build_absolute_uri(offer.get_url(request))))
+    return jsonld_script(offer_jsonld(offer, public_url(request, offer.get_url(request)),
+                                      image=public_url(request, static(OG_IMAGE))))
 
 
 def jsonld_script(data):

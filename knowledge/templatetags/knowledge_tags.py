@@ -1,9 +1,11 @@
 """Template helpers of the knowledge base: article bodies with glossary links."""
 
 from django import template
+from django.templatetags.static import static
 from django.utils.safestring import mark_safe
 
 from catalogue.templatetags.catalogue_tags import jsonld_script
+from core.public_address import OG_IMAGE, public_url
 from knowledge import glossary
 from knowledge.indexing import glossary_url
 from knowledge.models import GlossaryTerm
@@ -26,4 +28,6 @@ def body_with_glossary_links(context, stream):
 def event_structured_data(context, event):
     """The event's schema.org JSON-LD in a script element."""
     request = context["request"]
-    return jsonld_script(event_jsonld(event, request.build_absolute_uri(event.get_url(request)), request))
+    data = event_jsonld(event, public_url(request, event.get_url(request)), request)
+    data["image"] = public_url(request, static(OG_IMAGE))
+    return jsonld_script(data)

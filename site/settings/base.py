@@ -171,7 +171,10 @@ STORAGES = {
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "Präventionskatalog Kreis Mettmann"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The public address of the site (scheme://host[:port]); every absolute URL on the API, HSDS, feeds, iCalendar,
+# sitemap, structured data and widget snippets starts with it. Empty: the address the request came to.
+PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL", "").rstrip("/")
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL") or PUBLIC_BASE_URL or "http://127.0.0.1:8000"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILDOCS_DOCUMENT_MODEL = "knowledge.KnowledgeDocument"  # with a description, so documents are found by content
 WAGTAIL_I18N_ENABLED = False

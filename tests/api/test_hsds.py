@@ -20,8 +20,17 @@ def schema(name):
         return json.load(handle)
 
 
-def conforms(instance, name):
-    jsonschema.validate(instance, schema(name), format_checker=jsonschema.FormatChecker())
+def part(name, *path):
+    """A schema nested in a compiled one (the taxonomy and term schemas ship inside ``service``)."""
+    found = schema(name)
+    for key in path:
+        found = found["properties"][key]
+        found = found.get("items", found)
+    return found
+
+
+def conforms(instance, name, *path):
+    jsonschema.validate(instance, part(name, *path), format_checker=jsonschema.FormatChecker())
 
 
 @pytest.fixture
@@ -41,7 +50,9 @@ def test_service_list_is_paginated_and_conforms(client, catalogue):
     assert body["total_items"] == 2 and body["total_pages"] == 2 and body["first_page"] and not body["last_page"]
     for item in body["contents"]:
         conforms(item, "service_list")
-    assert client.get("/api/v1/hsds/services", {"page": 3, "per_page": 1}).status_code == 400
+    past = client.get("/api/v1/hsds/services", {"page": 3, "per_page": 1}).json()
+    assert (past["contents"], past["size"], past["page_number"], past["empty"], past["last_page"]) == (
+        [], 0, 3, True, True)
     assert client.get("/api/v1/hsds/services", {"per_page": 1000}).status_code == 400
 
 
@@ -90,3 +101,77 @@ def test_taxonomy_terms_cover_target_groups_and_kinds(client, catalogue):
     codes = {t["code"] for t in terms}
     assert {"schulen-lehrkraefte", "betroffene", "measure", "contact_point", "qualification"} <= codes
     assert len(terms) == 11
+
+
+def ids_by_name(client, url, **params):
+    return {item["name"]: item["id"] for item in client.get(url, {"per_page": 100, **params}).json()["contents"]}
+
+
+def names(client, **params):
+    return sorted(s["name"] for s in client.get("/api/v1/hsds/services", params).json()["contents"])
+
+
+def test_services_search_goes_through_the_catalogue_search(client, catalogue):
+    assert names(client, search="Fortbildung") == ["Fortbildung Rechte Codes"]
+    assert names(client, search="xyzzy") == []
+    response = client.get("/api/v1/hsds/services", {"search": "x" * 201})
+    assert response.status_code == 400 and response.json()["errors"][0]["parameter"] == "search"
+
+
+def test_services_filter_by_taxonomy_term_taxonomy_and_organization(client, catalogue):
+    terms = {t["code"]: t for t in client.get("/api/v1/hsds/taxonomy_terms", {"per_page": 100}).json()["contents"]}
+    assert names(client, taxonomy_term_id=terms["jugendarbeit"]["id"]) == ["Fortbildung Rechte Codes"]
+    assert names(client, taxonomy_term_id=terms["measure"]["id"]) == ["Sprachcafé"]
+    assert names(client, taxonomy_term_id="00000000-0000-0000-0000-000000000000") == []
+    taxonomies = ids_by_name(client, "/api/v1/hsds/taxonomies")
+    assert names(client, taxonomy_id=taxonomies["praeventionskatalog-angebotsarten"]) == [
+        "Fortbildung Rechte Codes", "Sprachcafé"]
+    organizations = ids_by_name(client, "/api/v1/hsds/organizations")
+    assert names(client, organization_id=organizations["Mobile Beratung"]) == ["Fortbildung Rechte Codes"]
+
+
+def test_services_modified_after_and_minimal(client, catalogue):
+    course = catalogue["course"]
+    course_time = course.last_published_at.isoformat()
+    later = [o.last_published_at for o in catalogue.values()]
+    assert len(names(client, modified_after=course_time)) == sum(1 for t in later if t >= course.last_published_at)
+    assert names(client, modified_after="2999-01-01T00:00:00") == []
+    response = client.get("/api/v1/hsds/services", {"modified_after": "gestern"})
+    assert response.status_code == 400 and response.json()["errors"][0]["parameter"] == "modified_after"
+    minimal = client.get("/api/v1/hsds/services", {"minimal": "true"}).json()["contents"]
+    assert all(set(item) == {"id", "last_modified"} for item in minimal) and len(minimal) == 2
+
+
+def test_organizations_search_and_terms_by_taxonomy(client, catalogue):
+    assert ids_by_name(client, "/api/v1/hsds/organizations", search="mobile").keys() == {"Mobile Beratung"}
+    assert ids_by_name(client, "/api/v1/hsds/organizations", search="xyzzy") == {}
+    taxonomies = ids_by_name(client, "/api/v1/hsds/taxonomies")
+    kinds = client.get("/api/v1/hsds/taxonomy_terms",
+                       {"taxonomy_id": taxonomies["praeventionskatalog-angebotsarten"]}).json()["contents"]
+    assert {t["code"] for t in kinds} == {"measure", "contact_point", "qualification"}
+
+
+def test_single_taxonomy_and_term_conform(client, catalogue):
+    for taxonomy_id in ids_by_name(client, "/api/v1/hsds/taxonomies").values():
+        taxonomy = client.get(f"/api/v1/hsds/taxonomies/{taxonomy_id}").json()
+        conforms(taxonomy, "service", "attributes", "taxonomy_term", "taxonomy_detail")
+    for term_id in ids_by_name(client, "/api/v1/hsds/taxonomy_terms").values():
+        conforms(client.get(f"/api/v1/hsds/taxonomy_terms/{term_id}").json(), "service", "attributes", "taxonomy_term")
+    assert client.get("/api/v1/hsds/taxonomies/nope").status_code == 404
+    assert client.get("/api/v1/hsds/taxonomy_terms/nope").status_code == 404
+
+
+def test_service_at_locations_list_and_detail_conform(client, catalogue):
+    body = client.get("/api/v1/hsds/service_at_locations").json()
+    assert body["total_items"] == 1  # only the course has an address
+    item = body["contents"][0]
+    conforms(item, "service_at_location_list")
+    assert item["service"]["name"] == "Fortbildung Rechte Codes"
+    single = client.get(f"/api/v1/hsds/service_at_locations/{item['id']}").json()
+    conforms({k: v for k, v in single.items() if k != "service"}, "service", "service_at_locations")
+    assert single["location"]["addresses"][0]["city"] == "Hilden"
+    plain = catalogue["plain"]
+    from api.hsds import hsds_id
+
+    without_address = hsds_id("service_at_location", plain.pk)
+    assert client.get(f"/api/v1/hsds/service_at_locations/{without_address}").status_code == 404

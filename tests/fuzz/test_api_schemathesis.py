@@ -1,4 +1,5 @@
-"""Schemathesis generates requests from the project's own OpenAPI document: no input may cause a server error."""
+"""Schemathesis generates requests from the project's own OpenAPI document: no input may cause a server error,
+and every answer must be one the document describes (status, content type, headers, body schema)."""
 
 import pytest
 import schemathesis
@@ -6,7 +7,7 @@ from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
-from schemathesis.checks import not_a_server_error
+from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 pytestmark = pytest.mark.django_db
 
@@ -32,6 +33,8 @@ def keep_test_connection():
 @schema.parametrize()
 @settings(max_examples=40, deadline=None, derandomize=True,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
-def test_no_input_causes_a_server_error(case):
-    response = case.call_and_validate(checks=[not_a_server_error])
+def test_every_answer_conforms_to_the_document(case):
+    # All of schemathesis' checks but one: a schema-valid request may still name a city or page the data does not
+    # have (the vocabularies and the number of results live in the database), and those get a documented 400.
+    response = case.call_and_validate(excluded_checks=[positive_data_acceptance])
     assert response.status_code < 500
