@@ -4,7 +4,7 @@
 
 Runs on a scratch database (a SQLite file under .tmp/, or ``DATABASE_URL`` if set: point it at an empty
 PostgreSQL database) and, for Elasticsearch, on the loopback stand-in the tests use (or ``ELASTICSEARCH_URL``).
-Offers are generated as search documents through ``search.documents.build_document``, the same function
+Offers are generated as search documents through ``catalogue.indexing.build_document``, the same function
 that indexes real offer pages, so indexing and querying do the real work; page creation itself is not measured.
 Measured in-process through ``SearchService.search`` (the path the catalogue and the API take).
 """
@@ -60,7 +60,7 @@ QUERIES = ["Workshop Zivilcourage", "Beratung", "Fortbildung Rassismuskritik", "
 
 
 def generate(count, seed=42):
-    from search.documents import build_document
+    from catalogue.indexing import build_document
 
     rng = random.Random(seed)
     all_cities = [slug for slug, _ in CITIES]

@@ -1,17 +1,13 @@
 """The catalogue's request handling, kept out of the page model: query in, template context out."""
 
-from django.utils.translation import gettext_lazy
-
+from search.facets import OFFERS, facets
 from search.query import SearchQuery
 from search.views import search_context
 
-FACET_HEADINGS = [
-    ("kind", gettext_lazy("Art des Angebots")),
-    ("city", gettext_lazy("Stadt")),
-    ("target_group", gettext_lazy("Zielgruppe")),
-    ("format", gettext_lazy("Format")),
-    ("language", gettext_lazy("Sprache")),
-]
+
+def facet_headings():
+    """The listed facets of the catalogue with their headings, in the registry's order."""
+    return [(f.name, f.label) for f in facets(OFFERS) if f.counted and not f.switch]
 
 
 def catalogue_context(request, preset=None):
@@ -19,14 +15,15 @@ def catalogue_context(request, preset=None):
     query, result = context["query"], context["result"]
     if result is None:
         return context
+    headings = facet_headings()
     active = [
         (name, facet.value, facet.label)
-        for name, _heading in FACET_HEADINGS
+        for name, _heading in headings
         for facet in result.facets.get(name, [])
         if facet.selected
     ] + [("tag", tag, "#" + tag) for tag in query.selected("tag")]
     return {
         **context,
-        "facet_groups": [((name, heading), result.facets.get(name, [])) for name, heading in FACET_HEADINGS],
+        "facet_groups": [((name, heading), result.facets.get(name, [])) for name, heading in headings],
         "active_filters": active,
     }

@@ -13,7 +13,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Collection, CollectionViewRestriction
 from wagtail.signals import page_published, page_unpublished
 
-from search.documents import KEY_SPACE, Source, city_filter, register, text_document
+from catalogue.indexing import city_filter
+from search.documents import KEY_SPACE, Source, register, text_document
 from search.service import on_commit_index
 
 from .models import ArticlePage, EventPage, GlossaryPage, GlossaryTerm, KnowledgeDocument

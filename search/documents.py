@@ -1,24 +1,24 @@
 """What is indexed, and how each kind of content becomes the flat document both engines index.
 
-Every searchable kind (offers here; articles, glossary terms, events and documents from ``knowledge``)
-is a ``Source``: its live objects, a function that turns one into a document, and a key range. Keys
-are the engines' integer document ids: pages keep their page id (page ids are unique across page
-types), other models are shifted into a range of their own. The text is pre-analysed by
-``search.german`` so that both engines match the same words; display fields are stored so results
-need no database query.
+Every searchable kind (offers from ``catalogue.indexing``; articles, glossary terms, events and documents
+from ``knowledge.indexing``) is a ``Source`` an app registers: its live objects, a function that turns
+one into a document, and a key range. Keys are the engines' integer document ids: pages keep their page
+id (page ids are unique across page types), other models are shifted into a range of their own. The text
+is pre-analysed by ``search.german`` so that both engines match the same words; display fields are stored
+so results need no database query.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from catalogue.models import City, OfferPage
-from catalogue.taxonomy import DISTRICT_WIDE
-from core.cache import per_generation
+from django.utils.translation import gettext_lazy as _
 
 from . import german
+from .facets import SITE, Facet
+from .facets import register as register_facet
 
 KEY_SPACE = 1 << 40  # each source's keys lie in [offset, offset + KEY_SPACE)
-OFFER = "offer"
+OFFER = "offer"  # the type of the documents the catalogue scope searches (registered by ``catalogue``)
 
 
 @dataclass(frozen=True)
@@ -29,6 +29,7 @@ class Source:
     queryset: Callable  # () -> the objects that belong in the index (live, public)
     document: Callable  # (obj) -> search document
     offset: int = 0  # 0 for pages; a multiple of KEY_SPACE for other models
+    depends_on: tuple = ()  # other models whose names or values the documents show (taxonomy)
 
     def key(self, pk):
         return self.offset + pk
@@ -58,8 +59,25 @@ def source_types():
     return [(s.type, s.label) for s in _sources.values()]
 
 
+# The site search's one facet: the kind of content, one value per registered source.
+register_facet(Facet(name="type", label=_("Art des Inhalts"), choices=source_types, scope=SITE))
+
+
 def indexed_page_models():
     return tuple(s.model for s in _sources.values() if s.is_page)
+
+
+def models_shown():
+    """Models whose saves and deletes change what searches find or show, pages apart (they change on
+    publish): the indexed models that are not pages, the models documents depend on, and the synonyms."""
+    from .models import Synonym
+
+    models = {Synonym}
+    for source in _sources.values():
+        models.update(source.depends_on)
+        if not source.is_page:
+            models.add(source.model)
+    return models
 
 
 def item_source(model):
@@ -88,87 +106,6 @@ def text_document(*, key, type, title, summary="", body="", meta="", tags=(), fa
         "facets": {"type": [type], **(facets or {})},
         "data": {"id": key, "type": type, "title": title, "summary": summary, "date": date, **(data or {})},
     }
-
-
-# -- offers ------------------------------------------------------------------------------------
-def offer_queryset():
-    """The offers that belong in the index: live and publicly visible (no view restrictions)."""
-    return (
-        OfferPage.objects.live().public()
-        .select_related("provider")
-        .prefetch_related("cities", "target_groups", "languages", "tagged_items__tag")
-    )
-
-
-def document_for(offer):
-    """The search document of one offer page (its relations prefetched by ``offer_queryset``)."""
-    return build_document(
-        id=offer.pk,
-        external_id=offer.external_id or "",
-        title=offer.title,
-        summary=offer.summary,
-        description=offer.description_text,
-        kind=offer.kind,
-        format=offer.format,
-        is_free=offer.is_free,
-        cities=[(c.slug, c.name) for c in offer.cities.all()],
-        target_groups=[(t.slug, t.name) for t in offer.target_groups.all()],
-        languages=[lang.slug for lang in offer.languages.all()],
-        tags=sorted(item.tag.name for item in offer.tagged_items.all()),
-        provider=offer.provider.name if offer.provider else "",
-        town=offer.town,
-        url=offer.get_url(),
-        published=offer.first_published_at.isoformat() if offer.first_published_at else None,
-    )
-
-
-def build_document(*, id, external_id, title, summary, description, kind, format, is_free, cities,
-                   target_groups, languages, tags, provider, town, url, published, all_city_slugs=None):
-    """An offer's document from plain values; ``cities`` and ``target_groups`` are (slug, name) pairs."""
-    city_slugs = [slug for slug, _name in cities]
-    group_slugs = [slug for slug, _name in target_groups]
-    return text_document(
-        key=id, type=OFFER, title=title, summary=summary, body=description, tags=tags, date=published,
-        meta=" ".join([provider, town] + [name for _slug, name in cities + target_groups]),
-        facets={
-            "kind": [kind],
-            "city": city_filter(city_slugs, all_city_slugs),
-            "target_group": group_slugs,
-            "language": list(languages),
-            "format": [format],
-            "tag": [german.fold(t) for t in tags],
-            "free": ["true" if is_free else "false"],
-        },
-        data={
-            "external_id": external_id,
-            "kind": kind,
-            "url": url,
-            "cities": city_slugs,
-            "target_groups": group_slugs,
-            "languages": list(languages),
-            "tags": list(tags),
-            "provider": provider,
-            "format": format,
-            "is_free": is_free,
-            "first_published_at": published,
-        },
-    )
-
-
-def city_filter(city_slugs, all_city_slugs=None):
-    """The district-wide rule, once for both engines: a "kreisweit" item serves every city."""
-    if DISTRICT_WIDE not in city_slugs:
-        return list(city_slugs)
-    return sorted(set(city_slugs) | set(all_city_slugs if all_city_slugs is not None else _city_slugs()))
-
-
-@per_generation
-def _city_slugs():
-    return list(City.objects.values_list("slug", flat=True))
-
-
-register(Source(type=OFFER, label=OfferPage._meta.verbose_name, model=OfferPage, queryset=offer_queryset,
-                document=document_for))
 
 
 # -- reading all sources -----------------------------------------------------------------------

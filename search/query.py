@@ -8,8 +8,9 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
-from catalogue.taxonomy import City, Language, OfferFormat, OfferKind, TargetGroup
 from core.cache import per_generation
+
+from .facets import OFFERS, SITE, counted_names, facets, filter_names, switch_names
 
 MAX_QUERY_LENGTH = 200
 MAX_PAGE_SIZE = 100
@@ -17,41 +18,22 @@ DEFAULT_PAGE_SIZE = 20
 MAX_PAGE = 500
 MAX_VALUES_PER_FILTER = 20
 
-# Facets in display order; "free" is a switch, "tag" a filter without counts in the facet list.
-FACETS = ("kind", "city", "target_group", "language", "format")
-FILTERS = FACETS + ("tag", "free")
-
-# Two scopes share this value: the catalogue searches offers only, the site search every content type.
-OFFERS = "offers"
-SITE = "site"
-SITE_FACETS = ("type",)
-
-
-def filter_names(scope):
-    """The list filters a scope accepts as request parameters."""
-    return FACETS + ("tag",) if scope == OFFERS else SITE_FACETS
-
+# The scopes are the registry's; readers name them with the query.
+__all__ = ["DEFAULT_PAGE_SIZE", "MAX_PAGE", "MAX_PAGE_SIZE", "MAX_QUERY_LENGTH", "MAX_VALUES_PER_FILTER",
+           "OFFERS", "SITE", "SearchQuery", "allowed_values"]
 
 @per_generation
 def allowed_values():
-    """The valid slugs per filter (taxonomy terms are editable: read again after every change)."""
-    from .documents import source_types
-
-    return {
-        "type": {value for value, _label in source_types()},
-        "kind": set(OfferKind.values),
-        "format": set(OfferFormat.values),
-        "city": set(City.objects.values_list("slug", flat=True)),
-        "target_group": set(TargetGroup.objects.values_list("slug", flat=True)),
-        "language": set(Language.objects.values_list("slug", flat=True)),
-    }
+    """The valid values per filter that has a fixed list (taxonomy terms are editable: read again after every
+    change)."""
+    return {f.name: {value for value, _label in f.choices()} for f in facets() if f.choices is not None}
 
 
 @dataclass
 class SearchQuery:
     text: str = ""
     filters: dict = field(default_factory=dict)  # facet name -> tuple of slugs (OR within, AND across)
-    free: bool | None = None
+    switches: dict = field(default_factory=dict)  # switch name -> True or False (absent: either)
     page: int = 1
     page_size: int = DEFAULT_PAGE_SIZE
     errors: list = field(default_factory=list)  # [(parameter, message)]
@@ -59,7 +41,7 @@ class SearchQuery:
 
     @property
     def facet_names(self):
-        return FACETS if self.scope == OFFERS else SITE_FACETS
+        return counted_names(self.scope)
 
     @property
     def is_valid(self):
@@ -76,7 +58,7 @@ class SearchQuery:
     def from_params(cls, params, preset=None, scope=OFFERS):
         """Build from a QueryDict (or a dict of lists); ``preset`` filters come from a landing page.
 
-        The offer scope takes the catalogue's filters; the site scope only ``type`` (the kind of content).
+        Each scope takes the filters registered for it (``search.facets``).
         """
         errors = []
         get_list = params.getlist if hasattr(params, "getlist") else (lambda k: list(params.get(k, [])))
@@ -108,19 +90,21 @@ class SearchQuery:
                 continue
             filters[name] = tuple(values)
 
-        free = None
-        raw_free = get_one("free") if scope == OFFERS else None
-        if raw_free not in (None, ""):
-            if raw_free.lower() in {"1", "true", "ja", "yes", "on"}:
-                free = True
-            elif raw_free.lower() in {"0", "false", "nein", "no", "off"}:
-                free = False
+        switches = {}
+        for name in switch_names(scope):
+            raw = get_one(name)
+            if raw in (None, ""):
+                continue
+            if raw.lower() in {"1", "true", "ja", "yes", "on"}:
+                switches[name] = True
+            elif raw.lower() in {"0", "false", "nein", "no", "off"}:
+                switches[name] = False
             else:
-                errors.append(("free", _("Erwartet wird „true“ oder „false“.")))
+                errors.append((name, _("Erwartet wird „true“ oder „false“.")))
 
         page = _positive_int(get_one("page"), 1, "page", MAX_PAGE, errors)
         page_size = _positive_int(get_one("page_size"), DEFAULT_PAGE_SIZE, "page_size", MAX_PAGE_SIZE, errors)
-        return cls(text=text, filters=filters, free=free, page=page, page_size=page_size, errors=errors,
+        return cls(text=text, filters=filters, switches=switches, page=page, page_size=page_size, errors=errors,
                    scope=scope)
 
     def to_params(self, **changes):
@@ -134,8 +118,7 @@ class SearchQuery:
                 value = changes[name]
                 values = [v for v in values if v != value] if value in values else values + [value]
             pairs += [(name, v) for v in values]
-        if self.free is not None:
-            pairs.append(("free", "true" if self.free else "false"))
+        pairs += [(name, "true" if on else "false") for name, on in self.switches.items()]
         return pairs
 
 

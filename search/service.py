@@ -6,7 +6,7 @@ answer, suggests spellings, attaches facet labels and records searches that foun
 """
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from django.conf import settings
@@ -14,19 +14,17 @@ from django.core.cache import cache
 from django.db import transaction
 from rapidfuzz import fuzz, process
 
-from catalogue.taxonomy import City, Language, OfferFormat, OfferKind, TargetGroup
 from core.cache import per_generation
 
 from . import german
-from .documents import OFFER, documents, documents_for_keys, source_types
+from .documents import OFFER, documents, documents_for_keys
 from .engines.base import EngineUnavailable, IndexMissing, SearchPlan, Term
 from .engines.database import DatabaseEngine
+from .facets import OFFERS, facet, facets, switch_names
 from .models import PendingChange, Synonym, ZeroResultQuery
-from .query import FACETS, OFFERS, SITE_FACETS
 
 logger = logging.getLogger(__name__)
 
-FACET_LIST = FACETS + ("free",)
 REFILL_LOCK = "search-refill-lock"
 REFILL_LOCK_SECONDS = 600  # longer than any rebuild; a crashed process's lock runs out
 
@@ -55,7 +53,7 @@ class SearchResult:
     degraded: bool = False
     partial: bool = False  # no offer matched every word; these are the best partial matches
     suggestion: str = ""  # "Meinten Sie …?"
-    free_count: int = 0
+    switch_counts: dict = field(default_factory=dict)  # switch -> how many hits it would keep when on
 
 
 class SearchService:
@@ -80,7 +78,8 @@ class SearchService:
                 for i in raw.ids if i in raw.data]
         result = SearchResult(hits=hits, total=raw.total, facets=self._facets(raw.facet_counts, query),
                               engine=engine.name, degraded=degraded, partial=not plan.match_all)
-        result.free_count = raw.facet_counts.get("free", {}).get("true", 0)
+        result.switch_counts = {name: raw.facet_counts.get(name, {}).get("true", 0)
+                                for name in switch_names(query.scope)}
         if raw.total == 0 and query.text:
             result.suggestion = self.did_you_mean(query.text)
         if record and query.scope == OFFERS:
@@ -109,16 +108,17 @@ class SearchService:
             return self.fallback.search(plan).ids
 
     def plan(self, query):
-        filters = dict(query.filters)
-        if "tag" in filters:
-            filters["tag"] = tuple(german.fold(t) for t in filters["tag"])
-        if query.free is not None:
-            filters["free"] = ("true" if query.free else "false",)
+        filters = {}
+        for name, values in query.filters.items():
+            normalise = facet(name).normalise
+            filters[name] = tuple(normalise(v) for v in values) if normalise else values
+        for name, on in query.switches.items():
+            filters[name] = ("true" if on else "false",)
         if query.scope == OFFERS:
             filters["type"] = (OFFER,)  # the catalogue, its API and feeds never see other content
-        facets = FACET_LIST if query.scope == OFFERS else SITE_FACETS
+        counted = tuple(f.name for f in facets(query.scope) if f.counted)
         return SearchPlan(terms=analyse(query.text), filters=filters, offset=query.offset, limit=query.page_size,
-                          facets=facets)
+                          facets=counted)
 
     def suggest(self, prefix, limit=8, types=(OFFER,)):
         """Display data of items whose title has a word starting like the last word of ``prefix``."""
@@ -269,14 +269,8 @@ def synonym_map():
 
 @per_generation
 def facet_labels():
-    return {
-        "kind": list(OfferKind.choices),
-        "format": list(OfferFormat.choices),
-        "city": list(City.objects.values_list("slug", "name")),
-        "target_group": list(TargetGroup.objects.values_list("slug", "name")),
-        "language": list(Language.objects.values_list("slug", "name")),
-        "type": source_types(),
-    }
+    """Each listed facet's values with their labels, in display order."""
+    return {f.name: list(f.choices()) for f in facets() if f.counted and f.choices is not None}
 
 
 @lru_cache(maxsize=2)

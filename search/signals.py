@@ -1,17 +1,15 @@
 """Keep the search index in step with the page tree and the other indexed models.
 
 Pages (offers, articles, events) follow publish, unpublish, move, delete and view restrictions;
-other sources (glossary terms, documents) follow every save and delete; and the pages that name a
-taxonomy term follow its changes. Rules only an app knows (which documents are public, where the
-glossary lives) stay with that app's receivers.
+other sources (glossary terms, documents) follow every save and delete. Rules only an app knows
+(which documents are public, where the glossary lives, which pages name a taxonomy term) stay with that
+app's receivers (``catalogue.indexing``, ``knowledge.indexing``).
 """
 
-from django.db.models.signals import post_delete, post_save, pre_delete
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
-
-from catalogue.taxonomy import DISTRICT_WIDE, City, Language, Organisation, TargetGroup
 
 from .documents import indexed_page_models, item_source
 from .service import on_commit_index
@@ -56,42 +54,14 @@ def view_restriction_changed(sender, instance, **kwargs):
         on_commit_index(ids)
 
 
-# -- taxonomy ----------------------------------------------------------------------------------
-def _pages_naming(term):
-    """Ids of the indexed pages that refer to ``term`` (by a foreign key or a many-to-many field)."""
+# -- helpers for the apps' own receivers ---------------------------------------------------------
+def pages_naming(obj):
+    """Ids of the indexed pages that refer to ``obj`` (by a foreign key or a many-to-many field): an app
+    reindexes them when a term's name, which is searchable text of those pages, changes."""
     ids = []
     for model in indexed_page_models():
         for field in model._meta.get_fields():
             refers = field.many_to_one or field.many_to_many
-            if refers and field.related_model is type(term) and not field.auto_created:
-                ids += model.objects.filter(**{field.name: term}).values_list("pk", flat=True)
+            if refers and field.related_model is type(obj) and not field.auto_created:
+                ids += model.objects.filter(**{field.name: obj}).values_list("pk", flat=True)
     return ids
-
-
-def _taxonomy_changed(term):
-    """Term names are searchable text of the pages that carry them, and the set of cities decides which
-    cities the district-wide pages serve."""
-    ids = _pages_naming(term)
-    if isinstance(term, City):
-        district = City.objects.filter(slug=DISTRICT_WIDE).first()
-        ids += _pages_naming(district) if district else []
-    if ids:
-        on_commit_index(sorted(set(ids)))
-
-
-@receiver(post_save, sender=City)
-@receiver(post_save, sender=TargetGroup)
-@receiver(post_save, sender=Language)
-@receiver(post_save, sender=Organisation)
-def taxonomy_saved(sender, instance, raw=False, **kwargs):
-    if not raw:  # loaddata: the index is rebuilt afterwards
-        _taxonomy_changed(instance)
-
-
-@receiver(pre_delete, sender=City)
-@receiver(pre_delete, sender=TargetGroup)
-@receiver(pre_delete, sender=Language)
-@receiver(pre_delete, sender=Organisation)
-def taxonomy_deleted(sender, instance, **kwargs):
-    # Before the delete, while the pages still refer to it; they are indexed after the commit, without it.
-    _taxonomy_changed(instance)

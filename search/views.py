@@ -8,7 +8,8 @@ from django.utils.translation import gettext as _
 
 from core.security import limit_searches
 
-from .query import SITE, SearchQuery
+from .facets import SITE
+from .query import SearchQuery
 from .service import search_service
 
 

@@ -6,15 +6,16 @@ from csp.decorators import csp_replace
 from django.shortcuts import render
 from django.views.decorators.clickjacking import xframe_options_exempt
 
-from catalogue.taxonomy import City, OfferKind, TargetGroup
 from core.public_address import public_base
 from core.security import limit_searches
+from search.facets import facet
 from search.query import SearchQuery
 from search.service import search_service
 
 from . import tracking
 
 MAX_LIMIT = 50
+PRESETS = ("city", "target_group", "kind")  # the facets a partner can fix in the snippet, in its order
 
 
 @xframe_options_exempt
@@ -35,29 +36,19 @@ def frame(request):
 
 def builder(request):
     """Pick filters, see both variants live, copy the snippet. Works without JavaScript (GET form)."""
-    chosen = {
-        "city": request.GET.get("city", ""),
-        "target_group": request.GET.get("target_group", ""),
-        "kind": request.GET.get("kind", ""),
-        "limit": request.GET.get("limit", "5") if request.GET.get("limit", "5").isdigit() else "5",
-        "search": request.GET.get("search") == "true",
-        "facets": request.GET.get("facets") == "true",
-    }
+    presets = [(facet(name), request.GET.get(name, "")) for name in PRESETS]
+    limit = request.GET.get("limit", "5") if request.GET.get("limit", "5").isdigit() else "5"
+    search, show_facets = request.GET.get("search") == "true", request.GET.get("facets") == "true"
     base = public_base(request)
-    attributes = {"city": chosen["city"], "target-group": chosen["target_group"], "kind": chosen["kind"],
-                  "limit": chosen["limit"], "search": "true" if chosen["search"] else "",
-                  "facets": "true" if chosen["facets"] else ""}
-    frame_params = {k: v for k, v in (("city", chosen["city"]), ("target_group", chosen["target_group"]),
-                                      ("kind", chosen["kind"]), ("limit", chosen["limit"]),
-                                      ("search", "true" if chosen["search"] else "")) if v}
+    attributes = {**{f.name.replace("_", "-"): value for f, value in presets}, "limit": limit,
+                  "search": "true" if search else "", "facets": "true" if show_facets else ""}
+    frame_params = {**{f.name: value for f, value in presets}, "limit": limit, "search": "true" if search else ""}
     context = {
-        "chosen": chosen,
-        "cities": City.objects.all(),
-        "target_groups": TargetGroup.objects.all(),
-        "kinds": OfferKind.choices,
+        "chosen": {"limit": limit, "search": search, "facets": show_facets},
+        "presets": [(f, value, f.choices()) for f, value in presets],
         "script_url": f"{base}/static/widgets/praevention-widget.js",
         "attributes": {k: v for k, v in attributes.items() if v},
-        "frame_url": f"{base}/widget/frame/?{urlencode(frame_params)}",
+        "frame_url": f"{base}/widget/frame/?{urlencode({k: v for k, v in frame_params.items() if v})}",
         "base": base,
     }
     return render(request, "widgets/builder.html", context)

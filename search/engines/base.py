@@ -22,7 +22,7 @@ class SearchPlan:
     filters: dict = field(default_factory=dict)  # facet -> tuple of values (OR within, AND across)
     offset: int = 0
     limit: int = 20
-    facets: tuple = ("kind", "city", "target_group", "language", "format", "free", "type")
+    facets: tuple = ()  # the facets to count (names from ``search.facets``)
 
     @property
     def text(self):

@@ -17,29 +17,32 @@ from elasticsearch_dsl import Completion, Date, Keyword, Long, Object, Q, Search
 
 from .. import german
 from ..compat import PlainMediaTypeNode
+from ..facets import field_names
 from .base import Engine, EngineResult, EngineUnavailable, IndexMissing
 
 logger = logging.getLogger(__name__)
 
-FACET_FIELDS = ("kind", "city", "target_group", "language", "format", "tag", "free", "type")
 # Weights of the pre-analysed fields: title words exactly, then stems of title, summary, body, parts.
 WEIGHTS = {"exact_hi": 12, "stem_hi": 6, "stem_mid": 3, "stem_lo": 1, "parts": 0.5}
 FUZZY_BOOST = 0.3
 FACET_SIZE = 200
 REBUILD_TIMEOUT = 300
 
-MAPPING = {
-    "doc_id": Long(),
-    "title": Text(analyzer="german"),
-    "summary": Text(analyzer="german"),
-    "description": Text(analyzer="german"),
-    **{name: Text(analyzer="whitespace") for name in WEIGHTS},
-    **{name: Keyword() for name in FACET_FIELDS},
-    "sort_date": Date(),
-    "data": Object(enabled=False),
-    # The type context lets the catalogue's autocomplete suggest offers only.
-    "suggest": Completion(analyzer="simple", contexts=[{"name": "type", "type": "category"}]),
-}
+
+def mapping():
+    """The index's fields: text (pre-analysed and raw), one keyword field per registered facet, display data."""
+    return {
+        "doc_id": Long(),
+        "title": Text(analyzer="german"),
+        "summary": Text(analyzer="german"),
+        "description": Text(analyzer="german"),
+        **{name: Text(analyzer="whitespace") for name in WEIGHTS},
+        **{name: Keyword() for name in field_names()},
+        "sort_date": Date(),
+        "data": Object(enabled=False),
+        # The type context lets the catalogue's autocomplete suggest offers only.
+        "suggest": Completion(analyzer="simple", contexts=[{"name": "type", "type": "category"}]),
+    }
 
 
 class ElasticsearchEngine(Engine):
@@ -60,7 +63,7 @@ class ElasticsearchEngine(Engine):
         self.bulk_client.indices.create(
             index=name,
             settings={"number_of_shards": 1, "number_of_replicas": 0},
-            mappings={"properties": {field: kind.to_dict() for field, kind in MAPPING.items()}},
+            mappings={"properties": {field: kind.to_dict() for field, kind in mapping().items()}},
         )
         return name
 

@@ -87,7 +87,7 @@ def test_facet_counts_are_disjunctive(service, catalogue):
     kinds = facet(result, "kind")  # other facets count within the city filter
     assert kinds == {"measure": 1, "qualification": 1}
     assert facet(run(service, ""), "kind") == {"measure": 4, "contact_point": 1, "qualification": 1}
-    assert result.free_count == 1
+    assert result.switch_counts["free"] == 1
 
 
 def test_title_ranks_before_summary_before_description(service, offers, catalogue):

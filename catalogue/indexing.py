@@ -1,0 +1,149 @@
+"""How offers enter the shared search index, and the catalogue's facets (see ``search.documents`` and
+``search.facets``).
+
+Offers are pages and keep their page ids as keys. ``search.signals`` follows page changes; the receivers
+below add what only this app knows: taxonomy names are searchable text of the offers that carry them, and
+the set of cities decides which cities a district-wide offer serves.
+"""
+
+from django.db.models.signals import post_save, pre_delete
+from django.utils.translation import gettext_lazy as _
+
+from core.cache import per_generation
+from search import german
+from search.documents import OFFER, Source, register, text_document
+from search.facets import Facet
+from search.facets import register as register_facet
+from search.service import on_commit_index
+from search.signals import pages_naming
+
+from .models import OfferPage
+from .taxonomy import DISTRICT_WIDE, City, Language, OfferFormat, OfferKind, Organisation, TargetGroup
+
+
+def offer_queryset():
+    """The offers that belong in the index: live and publicly visible (no view restrictions)."""
+    return (
+        OfferPage.objects.live().public()
+        .select_related("provider")
+        .prefetch_related("cities", "target_groups", "languages", "tagged_items__tag")
+    )
+
+
+def document_for(offer):
+    """The search document of one offer page (its relations prefetched by ``offer_queryset``)."""
+    return build_document(
+        id=offer.pk,
+        external_id=offer.external_id or "",
+        title=offer.title,
+        summary=offer.summary,
+        description=offer.description_text,
+        kind=offer.kind,
+        format=offer.format,
+        is_free=offer.is_free,
+        cities=[(c.slug, c.name) for c in offer.cities.all()],
+        target_groups=[(t.slug, t.name) for t in offer.target_groups.all()],
+        languages=[lang.slug for lang in offer.languages.all()],
+        tags=sorted(item.tag.name for item in offer.tagged_items.all()),
+        provider=offer.provider.name if offer.provider else "",
+        town=offer.town,
+        url=offer.get_url(),
+        published=offer.first_published_at.isoformat() if offer.first_published_at else None,
+    )
+
+
+def build_document(*, id, external_id, title, summary, description, kind, format, is_free, cities,
+                   target_groups, languages, tags, provider, town, url, published, all_city_slugs=None):
+    """An offer's document from plain values; ``cities`` and ``target_groups`` are (slug, name) pairs."""
+    city_slugs = [slug for slug, _name in cities]
+    group_slugs = [slug for slug, _name in target_groups]
+    return text_document(
+        key=id, type=OFFER, title=title, summary=summary, body=description, tags=tags, date=published,
+        meta=" ".join([provider, town] + [name for _slug, name in cities + target_groups]),
+        facets={
+            "kind": [kind],
+            "city": city_filter(city_slugs, all_city_slugs),
+            "target_group": group_slugs,
+            "language": list(languages),
+            "format": [format],
+            "tag": [german.fold(t) for t in tags],
+            "free": ["true" if is_free else "false"],
+        },
+        data={
+            "external_id": external_id,
+            "kind": kind,
+            "url": url,
+            "cities": city_slugs,
+            "target_groups": group_slugs,
+            "languages": list(languages),
+            "tags": list(tags),
+            "provider": provider,
+            "format": format,
+            "is_free": is_free,
+            "first_published_at": published,
+        },
+    )
+
+
+def city_filter(city_slugs, all_city_slugs=None):
+    """The district-wide rule, once for both engines: a "kreisweit" item serves every city."""
+    if DISTRICT_WIDE not in city_slugs:
+        return list(city_slugs)
+    return sorted(set(city_slugs) | set(all_city_slugs if all_city_slugs is not None else _city_slugs()))
+
+
+@per_generation
+def _city_slugs():
+    return list(City.objects.values_list("slug", flat=True))
+
+
+TAXONOMY = (City, TargetGroup, Language, Organisation)  # their names are searchable text of offers
+
+register(Source(type=OFFER, label=OfferPage._meta.verbose_name, model=OfferPage, queryset=offer_queryset,
+                document=document_for, depends_on=TAXONOMY))
+
+
+# -- facets, in display order ------------------------------------------------------------------
+def _terms(model):
+    return lambda: list(model.objects.values_list("slug", "name"))
+
+
+for facet in (
+    Facet(name="kind", label=_("Art des Angebots"), choices=lambda: list(OfferKind.choices)),
+    Facet(name="city", label=_("Stadt"), choices=_terms(City)),
+    Facet(name="target_group", label=_("Zielgruppe"), choices=_terms(TargetGroup)),
+    Facet(name="format", label=_("Format"), choices=lambda: list(OfferFormat.choices)),
+    Facet(name="language", label=_("Sprache"), choices=_terms(Language)),
+    Facet(name="tag", label=_("Schlagwort"), counted=False, normalise=german.fold),
+    Facet(name="free", label=_("kostenfrei"), switch=True),
+):
+    register_facet(facet)
+
+
+# -- taxonomy ----------------------------------------------------------------------------------
+def _taxonomy_changed(term):
+    """Term names are searchable text of the pages that carry them, and the set of cities decides which
+    cities the district-wide pages serve."""
+    ids = pages_naming(term)
+    if isinstance(term, City):
+        district = City.objects.filter(slug=DISTRICT_WIDE).first()
+        ids += pages_naming(district) if district else []
+    if ids:
+        on_commit_index(sorted(set(ids)))
+
+
+def taxonomy_saved(sender, instance, raw=False, **kwargs):
+    if not raw:  # loaddata: the index is rebuilt afterwards
+        _taxonomy_changed(instance)
+
+
+def taxonomy_deleted(sender, instance, **kwargs):
+    # Before the delete, while the pages still refer to it; they are indexed after the commit, without it.
+    _taxonomy_changed(instance)
+
+
+for model in TAXONOMY:
+    post_save.connect(taxonomy_saved, sender=model, dispatch_uid=f"search-taxonomy-save-{model.__name__}")
+    pre_delete.connect(taxonomy_deleted, sender=model, dispatch_uid=f"search-taxonomy-delete-{model.__name__}")
+
+
