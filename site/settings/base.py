@@ -16,7 +16,7 @@ from search.config import wagtail_search_backends
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 # The key ``dev`` uses; ``production`` refuses it.
-DEV_SECRET_KEY = "dev-only-insecure-key-do-not-use-in-production"
+DEV_SECRET_KEY = "dev-only-insecure-key-do-not-use-in-production"  # noqa: S105 - public on purpose
 
 def env_bool(name, default):
     value = os.environ.get(name)

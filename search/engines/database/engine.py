@@ -200,7 +200,7 @@ class DatabaseEngine(Engine):
         of_type = ", ".join(["%s"] * len(types))
         with connection.cursor() as cursor:
             cursor.execute(
-                f"WITH m AS ({sql}) SELECT d.data FROM m JOIN search_searchdocument d ON d.id = m.id "
+                f"WITH m AS ({sql}) SELECT d.data FROM m JOIN search_searchdocument d ON d.id = m.id "  # noqa: S608 - placeholders and dialect SQL only
                 "WHERE EXISTS (SELECT 1 FROM search_searchfacet f WHERE f.document_id = d.id "
                 f"AND f.field = 'type' AND f.value IN ({of_type})) "
                 "ORDER BY m.score DESC, d.sort_date DESC LIMIT %s", params + list(types) + [limit])

@@ -23,7 +23,7 @@ class PostgresText(FullText):
     def match(self, plan):
         # Matched on the whole vector, ranked on the small head vector (title, summary, names): ranking
         # the full vector means reading every matching body, three times slower for a broad word.
-        sql = (f"SELECT id, ts_rank({self.weights}, head_vector, q, 1) AS score "
+        sql = (f"SELECT id, ts_rank({self.weights}, head_vector, q, 1) AS score "  # noqa: S608 - a constant; values are parameters
                "FROM search_searchdocument, to_tsquery('simple', %s) AS q WHERE search_vector @@ q")
         return sql, [self.expression(plan.terms, plan.match_all)]
 

@@ -23,7 +23,7 @@ class SqliteText(FullText):
         return joiner.join("(" + " OR ".join(f'"{alt}"' for alt in alternatives(term)) + ")" for term in terms)
 
     def match(self, plan):
-        sql = (f"SELECT rowid AS id, -bm25(search_fts, {self.weights}) AS score "
+        sql = (f"SELECT rowid AS id, -bm25(search_fts, {self.weights}) AS score "  # noqa: S608 - a constant; values are parameters
                "FROM search_fts WHERE search_fts MATCH %s")
         return sql, [self.expression(plan.terms, plan.match_all)]
 
@@ -40,7 +40,7 @@ class SqliteText(FullText):
         return [[row[0] for row in self.rows(sql, [match])] for match in matches]
 
     def prefix(self, prefix):
-        return (f"SELECT rowid AS id, -bm25(search_fts, {self.weights}) AS score FROM search_fts "
+        return (f"SELECT rowid AS id, -bm25(search_fts, {self.weights}) AS score FROM search_fts "  # noqa: S608 - a constant; values are parameters
                 "WHERE search_fts MATCH %s"), [f'exact_hi : "{prefix}" *']
 
     def write(self, cursor, doc):
