@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from django.utils import timezone
 
 from catalogue.models import OfferDate, OfferPage
 
@@ -17,7 +18,7 @@ pytestmark = pytest.mark.django_db
 def test_review_is_due_twelve_months_after_the_last_review(use_database, offers):
     offer = offers.make("Workshop", last_reviewed=date(2026, 3, 1))
     assert offer.review_due == date(2027, 3, 1)
-    assert not offer.is_stale or date.today() > date(2027, 3, 1)
+    assert not offer.is_stale or timezone.localdate() > date(2027, 3, 1)
 
 
 def test_dated_offers_expire_after_their_last_date(use_database, offers):
@@ -33,9 +34,10 @@ def test_dated_offers_expire_after_their_last_date(use_database, offers):
 
 def test_reminders_go_to_each_responsible_editor(use_database, offers, django_user_model, settings):
     editor = django_user_model.objects.create_user("hilden", "hilden@example.org", "pw")
-    stale = offers.make("Alt und vergessen", last_reviewed=date(2020, 1, 1), review_due=date.today() - timedelta(1))
+    yesterday = timezone.localdate() - timedelta(1)
+    stale = offers.make("Alt und vergessen", last_reviewed=date(2020, 1, 1), review_due=yesterday)
     OfferPage.objects.filter(pk=stale.pk).update(owner=editor)
-    offers.make("Ohne Verantwortliche", last_reviewed=date(2020, 1, 1), review_due=date.today() - timedelta(1))
+    offers.make("Ohne Verantwortliche", last_reviewed=date(2020, 1, 1), review_due=yesterday)
     offers.make("Frisch geprüft")
     out = io.StringIO()
     call_command("remind_reviews", "--no-unpublish", stdout=out)
@@ -48,8 +50,8 @@ def test_reminders_go_to_each_responsible_editor(use_database, offers, django_us
 
 def test_stale_offers_stay_online_until_the_grace_period_ends(use_database, offers, settings):
     settings.REVIEW_GRACE_DAYS = 30
-    recent = offers.make("Seit gestern fällig", review_due=date.today() - timedelta(days=1))
-    overdue = offers.make("Lange überfällig", review_due=date.today() - timedelta(days=31))
+    recent = offers.make("Seit gestern fällig", review_due=timezone.localdate() - timedelta(days=1))
+    overdue = offers.make("Lange überfällig", review_due=timezone.localdate() - timedelta(days=31))
     call_command("remind_reviews", stdout=io.StringIO())
     assert OfferPage.objects.get(pk=recent.pk).live
     assert not OfferPage.objects.get(pk=overdue.pk).live
@@ -57,7 +59,7 @@ def test_stale_offers_stay_online_until_the_grace_period_ends(use_database, offe
 
 
 def test_report_lists_stale_offers_and_downloads_csv(admin_client, use_database, offers):
-    offers.make("Alt und vergessen", review_due=date.today() - timedelta(days=3), cities=["hilden"])
+    offers.make("Alt und vergessen", review_due=timezone.localdate() - timedelta(days=3), cities=["hilden"])
     offers.make("Frisch geprüft", cities=["hilden"])
     html = admin_client.get("/admin/reports/pruefung-faellig/").content.decode()
     assert "Alt und vergessen" in html and "Frisch geprüft" not in html
@@ -72,5 +74,5 @@ def test_report_lists_stale_offers_and_downloads_csv(admin_client, use_database,
 
 
 def test_dashboard_panel_counts_stale_offers(admin_client, use_database, offers):
-    offers.make("Alt", review_due=date.today() - timedelta(days=3))
+    offers.make("Alt", review_due=timezone.localdate() - timedelta(days=3))
     assert "1 Angebote warten auf ihre Prüfung." in admin_client.get("/admin/").content.decode()

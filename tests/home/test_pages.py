@@ -4,16 +4,47 @@ import io
 
 import pytest
 from django.core.management import call_command
+from django.db import transaction
+from django.test import TestCase, override_settings
 
 from catalogue.models import OfferPage
 
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(scope="module")
+def demo_media(tmp_path_factory):
+    return tmp_path_factory.mktemp("demo-media")
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, demo_media):
+    """The demo's uploads, shared by this module's tests like its content."""
+    settings.MEDIA_ROOT = demo_media
+
+
+@pytest.fixture(scope="module")
+def demo_content(django_db_setup, django_db_blocker, demo_media):
+    """The demo content, loaded once for this module (about 4 s) in a transaction rolled back after its last test.
+
+    The tests only read it; each runs in a savepoint of its own (``db``), so what one writes (the
+    unmet-demand log) is gone before the next.
+    """
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=demo_media, SEARCH_BACKEND="database"):
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            with TestCase.captureOnCommitCallbacks(execute=True):
+                call_command("load_demo_content", stdout=io.StringIO())
+            yield
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+
+
 @pytest.fixture
-def demo(use_database, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        call_command("load_demo_content", stdout=io.StringIO())
+def demo(demo_content, db, use_database):
+    """The module's demo content, seen from inside this test's savepoint."""
 
 
 def test_home_page_has_search_entry_points_and_newest_offers(client, demo):

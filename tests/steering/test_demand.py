@@ -2,7 +2,7 @@
 
 import csv
 import io
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from django.utils import timezone
@@ -28,7 +28,7 @@ def searches(use_database):
 
 
 def test_aggregates_by_query_city_and_target_group(searches):
-    demand = unmet_demand(date.today() - timedelta(days=30), date.today())
+    demand = unmet_demand(timezone.localdate() - timedelta(days=30), timezone.localdate())
     assert demand.total == 5
     assert demand.by_query == [("klimaschutz", 3, 0), ("muttersprache", 1, 0)]
     assert demand.by_city == [("Hilden", 2), ("Velbert", 1), ("Haan", 1)]
@@ -37,7 +37,7 @@ def test_aggregates_by_query_city_and_target_group(searches):
 
 
 def test_period_limits_the_report(searches):
-    assert unmet_demand(date.today() - timedelta(days=5), date.today()).total == 4
+    assert unmet_demand(timezone.localdate() - timedelta(days=5), timezone.localdate()).total == 4
 
 
 def test_report_and_csv_for_the_fachstelle(client, group_member, searches):
