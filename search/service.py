@@ -16,6 +16,7 @@ from rapidfuzz import fuzz, process
 
 from core.cache import per_generation
 
+from . import degraded as degraded_answer
 from . import german
 from .documents import OFFER, documents, documents_for_keys
 from .engines.base import EngineUnavailable, IndexMissing, SearchPlan, Term
@@ -70,6 +71,7 @@ class SearchService:
         except EngineUnavailable as exc:
             logger.warning("Search engine %s unavailable, answering from the database: %s", engine.name, exc)
             engine, degraded = self.fallback, True
+            degraded_answer.mark()
             plan.match_all = True
             raw = _all_words_or_best_partial(engine, plan)
 
@@ -105,6 +107,7 @@ class SearchService:
         try:
             return self.primary.search(plan).ids
         except EngineUnavailable:
+            degraded_answer.mark()
             return self.fallback.search(plan).ids
 
     def plan(self, query):
@@ -128,6 +131,7 @@ class SearchService:
         try:
             return self.primary.suggest(folded[-1], limit, types)
         except EngineUnavailable:
+            degraded_answer.mark()
             return self.fallback.suggest(folded[-1], limit, types)
 
     def did_you_mean(self, text):
