@@ -14,6 +14,8 @@ from django.core.validators import EmailValidator, URLValidator
 from django.db import transaction
 from django.utils import timezone
 
+from core.text import CONTROL_CHARACTERS
+
 from .models import CatalogueIndexPage, OfferDate, OfferPage
 from .permissions import offer_change_refusal
 from .taxonomy import City, Language, OfferFormat, OfferKind, Organisation, TargetGroup
@@ -30,6 +32,7 @@ TRUE_WORDS = {"ja", "yes", "true", "1", "x", "wahr"}
 FALSE_WORDS = {"nein", "no", "false", "0", "falsch"}
 MAX_LENGTHS = {"external_id": 100, "title": 255, "summary": 500, "cost": 200, "contact_name": 200,
                "phone": 50, "street": 200, "postcode": 10, "town": 100, "provider": 200}
+SINGLE_LINE = set(MAX_LENGTHS) - {"summary"}
 
 
 class ImportFileError(Exception):
@@ -122,6 +125,8 @@ class RowParser:
         for column, limit in MAX_LENGTHS.items():
             if len(str(cells.get(column, ""))) > limit:
                 error(column, f"zu lang (höchstens {limit} Zeichen).")
+            if column in SINGLE_LINE and CONTROL_CHARACTERS.search(str(cells.get(column, ""))):
+                error(column, "enthält Zeilenumbrüche oder Steuerzeichen (nur eine Zeile erlaubt).")
 
         values = {c: cells.get(c, "") for c in ("external_id", "title", "summary", "description", "cost",
                                                  "contact_name", "phone", "street", "postcode", "town")}

@@ -4,6 +4,8 @@ Public pages run no inline scripts; the admin (Wagtail) gets inline scripts; the
 framed by any partner site. django-csp builds the header; this middleware only picks the policy.
 """
 
+import ipaddress
+
 from csp.middleware import CSPMiddleware
 
 ADMIN_PREFIXES = ("/admin/", "/django-admin/")
@@ -32,13 +34,31 @@ def rate_limited(request, exception):
 
 
 def client_address(group, request):
-    """The client's address: from the proxy header named by ``RATELIMIT_IP_META_KEY`` when set, else the
-    socket's; requests without either (some proxies, test clients) share one bucket rather than fail."""
+    """The client's address as the rate limits key it (django-ratelimit's ``key`` signature).
+
+    Behind ``TRUSTED_PROXY_COUNT`` proxies, each appends the address it saw to ``X-Forwarded-For``, so the
+    client is the entry the outermost trusted proxy added: the n-th from the right. Everything left of it
+    was written by the client and is ignored. Without trusted proxies (or with a header shorter than the
+    chain, or a malformed entry) the socket's address counts. IPv6 clients are keyed by their /64 network,
+    which one household or server can rotate within.
+    """
     from django.conf import settings
 
-    header = getattr(settings, "RATELIMIT_IP_META_KEY", None)
-    forwarded = request.META.get(header, "") if header else ""
-    return forwarded.split(",")[0].strip() or request.META.get("REMOTE_ADDR") or "unknown"
+    address = request.META.get("REMOTE_ADDR", "")
+    hops = getattr(settings, "TRUSTED_PROXY_COUNT", 0)
+    if hops > 0:
+        forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
+        if len(forwarded) >= hops:
+            address = forwarded[-hops]
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return request.META.get("REMOTE_ADDR") or "unknown"
+    if ip.version == 6:
+        if ip.ipv4_mapped:
+            return str(ip.ipv4_mapped)
+        return str(ipaddress.ip_network(f"{ip}/64", strict=False))
+    return str(ip)
 
 
 def limit_searches(request):

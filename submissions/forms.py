@@ -5,12 +5,13 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from catalogue.taxonomy import City, OfferFormat, OfferKind, TargetGroup
+from core.text import validate_single_line
 
 HONEYPOT = "homepage"
 
 
 class OfferSuggestionForm(forms.Form):
-    title = forms.CharField(label=_("Titel des Angebots"), max_length=255)
+    title = forms.CharField(label=_("Titel des Angebots"), max_length=255, validators=[validate_single_line])
     kind = forms.ChoiceField(label=_("Art des Angebots"), choices=OfferKind.choices)
     summary = forms.CharField(label=_("Kurzbeschreibung"), max_length=500, widget=forms.Textarea(attrs={"rows": 3}),
                               help_text=_("Zwei, drei Sätze: Was passiert, für wen, mit welchem Ziel?"))
@@ -21,14 +22,16 @@ class OfferSuggestionForm(forms.Form):
     target_groups = forms.ModelMultipleChoiceField(label=_("Zielgruppen"), queryset=TargetGroup.objects.all(),
                                                    to_field_name="slug", widget=forms.CheckboxSelectMultiple)
     format = forms.ChoiceField(label=_("Format"), choices=OfferFormat.choices, initial=OfferFormat.IN_PERSON)
-    provider = forms.CharField(label=_("Träger (Organisation)"), max_length=200)
-    cost = forms.CharField(label=_("Kosten"), max_length=200, required=False)
+    provider = forms.CharField(label=_("Träger (Organisation)"), max_length=200, validators=[validate_single_line])
+    cost = forms.CharField(label=_("Kosten"), max_length=200, required=False, validators=[validate_single_line])
     is_free = forms.BooleanField(label=_("kostenfrei"), required=False)
-    contact_name = forms.CharField(label=_("Ansprechperson für Interessierte"), max_length=200, required=False)
+    contact_name = forms.CharField(label=_("Ansprechperson für Interessierte"), max_length=200, required=False,
+                                   validators=[validate_single_line])
     email = forms.EmailField(label=_("E-Mail für Interessierte"), required=False)
-    phone = forms.CharField(label=_("Telefon für Interessierte"), max_length=50, required=False)
+    phone = forms.CharField(label=_("Telefon für Interessierte"), max_length=50, required=False,
+                            validators=[validate_single_line])
     website = forms.URLField(label=_("Website des Angebots"), required=False, assume_scheme="https")
-    submitter_name = forms.CharField(label=_("Ihr Name"), max_length=200)
+    submitter_name = forms.CharField(label=_("Ihr Name"), max_length=200, validators=[validate_single_line])
     submitter_email = forms.EmailField(label=_("Ihre E-Mail-Adresse"),
                                        help_text=_("Nur für Rückfragen der Fachstelle; wird nicht veröffentlicht."))
     note = forms.CharField(label=_("Hinweis an die Fachstelle"), required=False, max_length=2000,

@@ -1,7 +1,6 @@
-"""A partner proposes an offer: a draft enters the review workflow, the Fachstelle is told, the partner thanked."""
+"""A partner proposes an offer: a draft enters the review workflow and the Fachstelle is told (after commit)."""
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -9,7 +8,9 @@ from django_ratelimit.core import is_ratelimited
 
 from catalogue.importing import save_offer
 from catalogue.models import CatalogueIndexPage
+from core.mail import send_after_commit
 from core.security import client_address
+from core.text import mail_subject
 
 from .forms import OfferSuggestionForm
 from .models import Submission
@@ -27,8 +28,7 @@ def suggest_offer(request):
                                    "einer Stunde erneut – Ihre Eingaben bleiben hier erhalten."))
             status = 429
         elif form.is_valid():
-            offer = create_draft(form.cleaned_data)
-            notify(request, offer, form.cleaned_data)
+            create_draft(form.cleaned_data)
             return redirect("submissions:thanks")
         else:
             status = 400
@@ -41,7 +41,12 @@ def thanks(request):
 
 @transaction.atomic
 def create_draft(data):
-    """The proposal as a draft offer in the review workflow, and the private record of who proposed it."""
+    """The proposal as a draft offer in the review workflow, the private record of who proposed it, and the
+    Fachstelle's notice (sent once all is saved).
+
+    The submitter gets no mail: their address is not verified, and a thank-you to any address with their own
+    text in it would make the form a mail relay. The thanks page confirms instead.
+    """
     fields = ("title", "summary", "kind", "format", "description", "cost", "is_free", "contact_name", "email",
               "phone", "website", "provider")
     values = {**{name: data[name] for name in fields}, "cities": list(data["cities"]),
@@ -52,24 +57,17 @@ def create_draft(data):
         workflow.start(page, user=None)
     Submission.objects.create(offer=page, name=data["submitter_name"], email=data["submitter_email"],
                               organisation=data["provider"], note=data["note"])
+    notify_fachstelle(page, data)
     return page
 
 
-def notify(request, offer, data):
+def notify_fachstelle(offer, data):
     edit_url = f"{settings.WAGTAILADMIN_BASE_URL}/admin/pages/{offer.pk}/edit/"
-    send_mail(
-        subject=_("Neuer Angebotsvorschlag: %(title)s") % {"title": offer.title},
+    send_after_commit(
+        subject=mail_subject(_("Neuer Angebotsvorschlag: %(title)s"), title=offer.title),
         message=_("%(name)s (%(organisation)s) schlägt ein Angebot vor:\n\n%(title)s\n%(summary)s\n\n"
                   "Hinweis: %(note)s\n\nZur Prüfung: %(url)s")
         % {"name": data["submitter_name"], "organisation": data["provider"], "title": offer.title,
            "summary": offer.summary, "note": data["note"] or "–", "url": edit_url},
-        from_email=None, recipient_list=[settings.FACHSTELLE_EMAIL],
-    )
-    send_mail(
-        subject=_("Danke für Ihren Vorschlag: %(title)s") % {"title": offer.title},
-        message=_("Guten Tag %(name)s,\n\nvielen Dank für Ihren Vorschlag „%(title)s“. Die Fachstelle prüft ihn und "
-                  "meldet sich bei Rückfragen. Nach der Freigabe erscheint das Angebot im Präventionskatalog.\n\n"
-                  "Kommunales Integrationszentrum Kreis Mettmann")
-        % {"name": data["submitter_name"], "title": offer.title},
-        from_email=None, recipient_list=[data["submitter_email"]],
+        recipient_list=[settings.FACHSTELLE_EMAIL],
     )

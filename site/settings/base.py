@@ -229,7 +229,9 @@ X_FRAME_OPTIONS = "DENY"
 # Rate limits per client address (shared between containers through the cache, see CACHES).
 RATELIMIT_ENABLE = env_bool("RATELIMIT_ENABLE", True)
 RATELIMIT_VIEW = "core.security.rate_limited"
-RATELIMIT_IP_META_KEY = os.environ.get("RATELIMIT_IP_META_KEY") or None  # e.g. HTTP_X_FORWARDED_FOR behind a proxy
+# How many proxies in front of the app append to X-Forwarded-For (compose: 1, your TLS proxy). Only the entries
+# they add are trusted; 0 keys every limit on the socket's address (see core.security.client_address).
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 SEARCH_RATE_LIMIT = os.environ.get("SEARCH_RATE_LIMIT", "120/m")
 SUBMISSION_RATE_LIMIT = os.environ.get("SUBMISSION_RATE_LIMIT", "5/h")
 

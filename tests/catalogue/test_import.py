@@ -148,3 +148,13 @@ def test_demo_content_is_idempotent(django_capture_on_commit_callbacks):
     assert len(slugs) == 11  # all ten cities and the district
     groups = {t.slug for o in OfferPage.objects.all() for t in o.target_groups.all()}
     assert len(groups) == 8
+
+
+def test_line_breaks_in_one_line_columns_are_refused(tmp_path):
+    rows = [{**ROW, "title": "Titel\r\nBcc: x@example.org", "phone": "0210\t4"}]
+    report = import_rows(read_table(write_csv(tmp_path, rows)))
+    assert [(e.column, e.message) for e in report.errors] == [
+        ("title", "enthält Zeilenumbrüche oder Steuerzeichen (nur eine Zeile erlaubt)."),
+        ("phone", "enthält Zeilenumbrüche oder Steuerzeichen (nur eine Zeile erlaubt)."),
+    ]
+    assert not OfferPage.objects.exists()

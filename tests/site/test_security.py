@@ -44,3 +44,31 @@ def test_searches_are_rate_limited_per_address(client, settings, use_database, u
     limited = client.get(url, REMOTE_ADDR="203.0.113.7")
     assert limited["Retry-After"] == "60" and "Zu viele Anfragen" in limited.content.decode()
     assert client.get(url, REMOTE_ADDR="198.51.100.1").status_code == 200  # another address is not affected
+
+
+@pytest.mark.parametrize(("proxies", "forwarded", "remote", "expected"), [
+    (0, "198.51.100.66", "203.0.113.7", "203.0.113.7"),  # no proxy trusted: the header is the client's own text
+    (1, "198.51.100.66, 203.0.113.7", "10.0.0.2", "203.0.113.7"),  # the entry our proxy added, not the forged one
+    (1, "203.0.113.7", "10.0.0.2", "203.0.113.7"),
+    (2, "1.2.3.4, 203.0.113.7, 10.0.0.3", "10.0.0.2", "203.0.113.7"),
+    (2, "203.0.113.7", "10.0.0.2", "10.0.0.2"),  # shorter than the chain: not through our proxies
+    (1, "nonsense", "10.0.0.2", "10.0.0.2"),
+    (1, "2001:db8:1:2:3:4:5:6", "10.0.0.2", "2001:db8:1:2::/64"),
+    (0, "", "::ffff:203.0.113.7", "203.0.113.7"),
+])
+def test_client_address_trusts_only_the_hops_our_proxies_add(rf, settings, proxies, forwarded, remote, expected):
+    from core.security import client_address
+
+    settings.TRUSTED_PROXY_COUNT = proxies
+    request = rf.get("/", HTTP_X_FORWARDED_FOR=forwarded, REMOTE_ADDR=remote)
+    assert client_address("search", request) == expected
+
+
+def test_forged_forwarded_for_does_not_dodge_the_search_limit(client, settings, use_database):
+    settings.SEARCH_RATE_LIMIT = "3/m"
+    settings.TRUSTED_PROXY_COUNT = 1
+    statuses = [client.get("/api/v1/suggest/?q=ab", REMOTE_ADDR="10.0.0.2",
+                           HTTP_X_FORWARDED_FOR=f"192.0.2.{n}, 203.0.113.7").status_code for n in range(5)]
+    assert statuses == [200, 200, 200, 429, 429]
+    other = client.get("/api/v1/suggest/?q=ab", REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="198.51.100.1")
+    assert other.status_code == 200  # another client behind the same proxy has its own count

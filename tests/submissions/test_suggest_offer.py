@@ -29,8 +29,9 @@ def fresh_limits(settings):
     cache.clear()
 
 
-def test_good_proposal_becomes_a_draft_in_the_workflow(client):
-    response = client.post("/vorschlagen/", GOOD)
+def test_good_proposal_becomes_a_draft_in_the_workflow(client, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/vorschlagen/", GOOD)
     assert response.status_code == 302 and response["Location"] == "/vorschlagen/danke/"
     offer = OfferPage.objects.get(title="Theaterworkshop gegen Ausgrenzung")
     assert not offer.live
@@ -41,7 +42,8 @@ def test_good_proposal_becomes_a_draft_in_the_workflow(client):
     submission = Submission.objects.get()
     assert (submission.offer, submission.email) == (offer, "lea@example.org")
     assert "lea@example.org" not in str(draft.email) + draft.description  # the submitter stays private
-    assert [m.to for m in mail.outbox] == [["fachstelle@example.org"], ["lea@example.org"]]
+    # Only the Fachstelle is told: no mail with the visitor's text goes to an address nobody verified (finding 5).
+    assert [m.to for m in mail.outbox] == [["fachstelle@example.org"]]
     assert f"/admin/pages/{offer.pk}/edit/" in mail.outbox[0].body
     assert client.get(response["Location"]).status_code == 200
 
@@ -80,3 +82,33 @@ def test_rate_limit_per_address_keeps_the_input(client):
 def test_fachstelle_sees_submissions_in_the_admin(admin_client, client):
     client.post("/vorschlagen/", GOOD)
     assert "lea@example.org" in admin_client.get("/admin/offer_submissions/").content.decode()
+
+
+@pytest.mark.parametrize("field", ["title", "provider", "submitter_name", "contact_name", "phone", "cost"])
+def test_line_breaks_in_single_line_fields_are_refused_before_anything_is_saved(client, field):
+    response = client.post("/vorschlagen/", {**GOOD, field: "x\r\nBcc: victim@example.org"})
+    assert response.status_code == 400
+    assert "nur eine Zeile" in response.content.decode()
+    assert not OfferPage.objects.exists() and not Submission.objects.exists() and not mail.outbox
+
+
+def test_mail_goes_out_after_commit_and_a_failing_server_does_not_fail_the_request(
+        client, settings, caplog, django_capture_on_commit_callbacks):
+    settings.EMAIL_BACKEND = "tests.submissions.failing_mail.Backend"
+    with django_capture_on_commit_callbacks() as callbacks:
+        response = client.post("/vorschlagen/", GOOD)
+    assert "wurde nicht verschickt" not in caplog.text  # nothing is sent before the draft is committed
+    for callback in callbacks:
+        callback()
+    assert response.status_code == 302
+    assert OfferPage.objects.count() == 1 and Submission.objects.count() == 1
+    assert "wurde nicht verschickt" in caplog.text
+
+
+def test_mail_subject_is_one_line_whatever_the_title():
+    from core.text import mail_subject
+
+    hostile = "x\r\nBcc: victim@example.org\u2028y" + "z" * 300
+    subject = mail_subject("Neuer Angebotsvorschlag: %(title)s", title=hostile)
+    assert "\n" not in subject and "\r" not in subject and "\u2028" not in subject
+    assert subject.startswith("Neuer Angebotsvorschlag: x Bcc: victim@example.org y") and len(subject) <= 150
