@@ -14,9 +14,9 @@ from catalogue.permissions import is_fachstelle
 
 from .importing import ImportFileError, editor_check, import_rows, read_table
 from .models import CatalogueIndexPage
+from .tables import MAX_FILE_BYTES
 
 SESSION_KEY = "catalogue-import"
-MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 
 
 class UploadForm(forms.Form):
@@ -26,7 +26,7 @@ class UploadForm(forms.Form):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if upload.size > MAX_UPLOAD_BYTES:
+        if upload.size > MAX_FILE_BYTES:
             raise forms.ValidationError(_("Die Datei ist größer als 5 MB."))
         return upload
 

@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-import tablib
 from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator, URLValidator
 from django.db import transaction
@@ -18,6 +17,7 @@ from core.text import CONTROL_CHARACTERS
 
 from .models import CatalogueIndexPage, OfferDate, OfferPage
 from .permissions import offer_change_refusal
+from .tables import MAX_FILE_BYTES, TableTooLarge, read_cells
 from .taxonomy import City, Language, OfferFormat, OfferKind, Organisation, TargetGroup
 
 COLUMNS = [
@@ -67,21 +67,24 @@ def read_table(path_or_file, filename=None):
     if suffix not in (".csv", ".xlsx"):
         raise ImportFileError(f"Unbekanntes Dateiformat „{suffix or name}“: erwartet wird .csv oder .xlsx.")
     if hasattr(path_or_file, "read"):
-        raw = path_or_file.read()
+        raw = path_or_file.read(MAX_FILE_BYTES + 1)
     else:
-        raw = Path(path_or_file).read_bytes()
+        path = Path(path_or_file)
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise ImportFileError(f"Die Datei ist größer als {MAX_FILE_BYTES // (1024 * 1024)} MB.")
+        raw = path.read_bytes()
     try:
-        if suffix == ".xlsx":
-            dataset = tablib.Dataset().load(raw, format="xlsx")
-        else:
-            text = raw.decode("utf-8-sig") if isinstance(raw, bytes) else raw
-            dataset = tablib.Dataset().load(text, format="csv")
+        table = read_cells(raw, suffix)
+    except TableTooLarge as exc:
+        raise ImportFileError(str(exc)) from exc
     except UnicodeDecodeError as exc:
         raise ImportFileError(f"Die CSV-Datei ist nicht UTF-8-kodiert ({exc.reason} bei Byte {exc.start}).") from exc
-    except Exception as exc:  # tablib/openpyxl raise many kinds for a damaged file
+    except Exception as exc:  # csv/zipfile/openpyxl raise many kinds for a damaged file
         raise ImportFileError(f"Die Datei kann nicht gelesen werden: {exc}") from exc
+    if not table:
+        raise ImportFileError("Die Datei ist leer.")
 
-    headers = [str(h or "").strip().lower() for h in (dataset.headers or [])]
+    headers = [str(h or "").strip().lower() for h in table[0]]
     missing = [c for c in COLUMNS if c not in headers]
     unknown = [h for h in headers if h and h not in COLUMNS + OPTIONAL_COLUMNS]
     problems = []
@@ -92,7 +95,7 @@ def read_table(path_or_file, filename=None):
     if problems:
         raise ImportFileError("Kopfzeile passt nicht – " + "; ".join(problems) + ".")
     rows = []
-    for values in dataset:
+    for values in table[1:]:
         cells = {h: _cell(v) for h, v in zip(headers, values, strict=False) if h}
         if any(cells.values()):
             rows.append(cells)

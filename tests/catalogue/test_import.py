@@ -158,3 +158,67 @@ def test_line_breaks_in_one_line_columns_are_refused(tmp_path):
         ("phone", "enthält Zeilenumbrüche oder Steuerzeichen (nur eine Zeile erlaubt)."),
     ]
     assert not OfferPage.objects.exists()
+
+
+def xlsx_with(tmp_path, rows, dimension=None):
+    """An XLSX file of ``rows`` (header first); ``dimension`` overrides the sheet's declared size, as a bomb does."""
+    import re
+    import zipfile
+
+    data = tablib.Dataset(headers=COLUMNS)
+    for row in rows:
+        data.append([row[c] for c in COLUMNS])
+    plain = tmp_path / "plain.xlsx"
+    plain.write_bytes(data.export("xlsx"))
+    path = tmp_path / "offers.xlsx"
+    with zipfile.ZipFile(plain) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            content = source.read(item)
+            if dimension and item.filename == "xl/worksheets/sheet1.xml":
+                content = re.sub(rb'<dimension ref="[^"]*" ?/>', f'<dimension ref="{dimension}"/>'.encode(), content)
+            target.writestr(item, content)
+    return path
+
+
+def test_xlsx_declaring_a_huge_sheet_is_refused_before_reading(tmp_path):
+    bomb = xlsx_with(tmp_path, [ROW], dimension="A1:BXX200000")  # 200,000 × 2,000 cells declared
+    assert bomb.stat().st_size < 10_000
+    with pytest.raises(ImportFileError, match="200000 Zeilen × 2000 Spalten"):
+        read_table(bomb)
+
+
+def test_rows_beyond_the_cap_are_refused_in_csv_and_xlsx(tmp_path, settings):
+    from catalogue import tables
+
+    rows = [{**ROW, "external_id": f"ki-{n}"} for n in range(tables.MAX_ROWS + 1)]
+    with pytest.raises(ImportFileError, match="mehr als 5000 Zeilen"):
+        read_table(write_csv(tmp_path, rows))
+    with pytest.raises(ImportFileError, match="mehr als 5000 Zeilen"):
+        read_table(xlsx_with(tmp_path, rows, dimension="A1:T1"))  # a false small dimension does not help
+    assert len(read_table(write_csv(tmp_path, rows[:-1]))) == tables.MAX_ROWS
+
+
+def test_xlsx_that_unpacks_to_more_than_the_cap_is_refused(tmp_path):
+    import zipfile
+
+    path = tmp_path / "zipbomb.xlsx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/worksheets/sheet1.xml", b" " * (60 * 1024 * 1024))
+    assert path.stat().st_size < 1024 * 1024
+    with pytest.raises(ImportFileError, match="entpackt größer als 50 MB"):
+        read_table(path)
+
+
+def test_files_over_five_megabytes_are_refused_by_the_command_too(tmp_path):
+    path = write_csv(tmp_path, [ROW])
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write(" " * (5 * 1024 * 1024))
+    with pytest.raises(ImportFileError, match="größer als 5 MB"):
+        read_table(path)
+
+
+def test_columns_beyond_the_cap_are_refused(tmp_path):
+    path = tmp_path / "wide.csv"
+    path.write_text(",".join(COLUMNS) + "\n" + ",".join(["x"] * 60) + "\n", encoding="utf-8")
+    with pytest.raises(ImportFileError, match="mehr als 50 Spalten"):
+        read_table(path)
