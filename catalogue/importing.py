@@ -13,6 +13,7 @@ from django.core.validators import EmailValidator, URLValidator
 from django.db import transaction
 from django.utils import timezone
 
+from core.spreadsheets import from_csv_cell
 from core.text import CONTROL_CHARACTERS
 
 from .models import CatalogueIndexPage, OfferDate, OfferPage
@@ -121,6 +122,8 @@ class RowParser:
     def parse(self, number, cells, errors):
         def error(column, message):
             errors.append(RowError(number, column, message))
+
+        cells = {column: from_csv_cell(value) for column, value in cells.items()}  # our exports' apostrophes
 
         for column in REQUIRED_VALUES:
             if not cells.get(column):

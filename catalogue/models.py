@@ -1,5 +1,6 @@
 """Offers are Wagtail pages (revisions, previews, workflow) under one catalogue index page."""
 
+import html
 import re
 from datetime import timedelta
 
@@ -145,9 +146,13 @@ class OfferPage(Page):
 
     @property
     def description_text(self):
-        """The description as plain text, one paragraph per blank-line-separated block."""
+        """The description as plain text (entities decoded), one paragraph per blank-line-separated block.
+
+        Plain text is what exports, HSDS and the search index want; an export re-imported must not turn
+        ``&`` into ``&amp;amp;``.
+        """
         blocks = re.split(r"</(?:p|h[1-6]|li|ul|ol)>", self.description or "")
-        return "\n\n".join(text for text in (strip_tags(b).strip() for b in blocks) if text)
+        return "\n\n".join(text for text in (html.unescape(strip_tags(b)).strip() for b in blocks) if text)
 
     @property
     def address_lines(self):

@@ -7,6 +7,7 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views.reports import PageReportView
 
 from catalogue.models import City, OfferPage
+from core.spreadsheets import csv_cell
 
 from .freshness import due_offers
 
@@ -30,6 +31,11 @@ class StaleOffersView(PageReportView):
     list_export = ["title", "review_due", "last_reviewed", "owner", "url"]
     export_headings = {"title": _("Titel"), "review_due": _("prüfen bis"), "last_reviewed": _("zuletzt geprüft"),
                        "owner": _("verantwortlich"), "url": _("Adresse")}
+
+    def preprocess_field_value(self, field, value, export_format):
+        """Titles are editors' text: no formula may reach the CSV (Wagtail already types XLSX cells as text)."""
+        value = super().preprocess_field_value(field, value, export_format)
+        return csv_cell(value) if export_format == self.FORMAT_CSV else value
 
     def get_filename(self):
         return f"pruefung-faellig-{timezone.localdate():%Y-%m-%d}"

@@ -1,16 +1,16 @@
 """The coverage report: heatmap, accessible table and CSV, in the admin (Fachstelle) and optionally public."""
 
-import csv
 import datetime
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import render
 from django.utils.safestring import mark_safe
 
 from catalogue.permissions import is_fachstelle
 from catalogue.taxonomy import OfferKind
+from core.spreadsheets import download
 
 from .coverage import coverage, csv_rows, heatmap_svg
 from .demand import csv_rows as demand_csv_rows
@@ -43,10 +43,7 @@ def admin_demand(request):
 
 
 def _csv_download(filename, rows):
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    csv.writer(response).writerows(rows)
-    return response
+    return download(list(rows), filename)
 
 
 def _date(value):

@@ -76,3 +76,10 @@ def test_report_lists_stale_offers_and_downloads_csv(admin_client, use_database,
 def test_dashboard_panel_counts_stale_offers(admin_client, use_database, offers):
     offers.make("Alt", review_due=timezone.localdate() - timedelta(days=3))
     assert "1 Angebote warten auf ihre Prüfung." in admin_client.get("/admin/").content.decode()
+
+
+def test_report_csv_neutralises_formula_titles(admin_client, use_database, offers):
+    offers.make('=HYPERLINK("http://evil.example","Klick")', review_due=timezone.localdate() - timedelta(days=3))
+    response = admin_client.get("/admin/reports/pruefung-faellig/", {"export": "csv"})
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
+    assert rows[1][0] == '\'=HYPERLINK("http://evil.example","Klick")'

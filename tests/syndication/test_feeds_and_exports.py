@@ -114,3 +114,49 @@ def test_icalendar_feed_of_conferences_and_qualifications(client, knowledge):
     assert [str(e["summary"]) for e in only_velbert.walk("VEVENT")] == ["Qualifizierung Codes"]
     response = client.get("/feeds/veranstaltungen.ics", {"city": "atlantis"})
     assert response.status_code == 400 and "atlantis" in response.content.decode()
+
+
+HOSTILE = {"provider": '=HYPERLINK("http://evil.example","Klick")', "summary": "=1+1", "phone": "+49 2104 1",
+           "contact_name": "@SUM(A1)", "cost": "-5 €"}
+
+
+@pytest.fixture
+def hostile(use_database, offers):
+    fields = {k: v for k, v in HOSTILE.items() if k != "provider"}
+    return offers.make("Formel im Feld", provider=HOSTILE["provider"], cities=["hilden"], **fields)
+
+
+def test_csv_export_neutralises_formulas_and_round_trips_them(client, hostile):
+    response = client.get("/export/angebote.csv")
+    row = next(csv.DictReader(io.StringIO(response.content.decode("utf-8"))))
+    for column, value in HOSTILE.items():
+        assert row[column] == "'" + value  # a spreadsheet shows text, never runs it
+    before = offer_to_row(OfferPage.objects.get())
+    assert import_rows([row], publish=True).ok
+    assert offer_to_row(OfferPage.objects.get()) == before  # the import removes the apostrophe again
+
+
+def test_xlsx_export_writes_formula_like_text_as_text(client, hostile):
+    response = client.get("/export/angebote.xlsx")
+    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    header = [cell.value for cell in sheet[1]]
+    for column, value in HOSTILE.items():
+        cell = sheet.cell(row=2, column=header.index(column) + 1)
+        assert (cell.value, cell.data_type, cell.quotePrefix) == (value, "s", True)
+
+
+def test_description_with_ampersand_and_angle_bracket_survives_round_trips(client, use_database, offers):
+    offers.make("Sonderzeichen", description="<p>Jung &amp; Alt, 3 &lt; 4</p><p>Zweiter Absatz</p>")
+    for _ in range(2):
+        rows = list(csv.DictReader(io.StringIO(client.get("/export/angebote.csv").content.decode("utf-8"))))
+        assert rows[0]["description"] == "Jung & Alt, 3 < 4\n\nZweiter Absatz"
+        assert import_rows(rows, publish=True).ok
+    assert OfferPage.objects.get().description == "<p>Jung &amp; Alt, 3 &lt; 4</p><p>Zweiter Absatz</p>"
+
+
+@pytest.mark.parametrize("value", ["=1+1", "+1", "-1", "@A1", "\tx", "\rx"])
+def test_every_formula_start_is_neutralised(value):
+    from core.spreadsheets import csv_cell, from_csv_cell
+
+    assert csv_cell(value) == "'" + value and from_csv_cell(csv_cell(value)) == value
+    assert csv_cell("Hilden") == "Hilden" and csv_cell(12) == 12
