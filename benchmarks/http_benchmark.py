@@ -7,7 +7,8 @@ PostgreSQL database that ``search_benchmark.py`` has filled), starts gunicorn on
 8 threads (this machine has 2 cores) and measures, for 1 and 16 clients: a mixed search set through
 ``/api/v1/offers/`` (text, text + four facets, facets only, paging) with the API result cache off and on,
 a bare JSON view (the ceiling), and a cached anonymous page. ``--engine elasticsearch`` searches the node at
-``ELASTICSEARCH_URL`` (e.g. the compose file's) or, without it, the loopback stand-in. The load generator
+``ELASTICSEARCH_URL`` (e.g. the compose file's) or, without it, a real OpenSearch node started by
+``scripts/opensearch`` on loopback. The load generator
 runs on the same two cores, so all figures are lower bounds.
 """
 
@@ -112,11 +113,10 @@ def main():
            "STATIC_ROOT": str(ROOT / ".tmp" / "benchmark-static")}
     for command in (["migrate", "--no-input", "-v0"], ["collectstatic", "--no-input", "-v0"]):
         subprocess.run([sys.executable, "manage.py", *command], env=env, cwd=ROOT, check=True)
-    stand_in = None
+    node = None
     if args.engine == "elasticsearch":
-        stand_in, url, node_class = elasticsearch_with_index(args.offers, database_url)
-        env.update(SEARCH_BACKEND="elasticsearch", ELASTICSEARCH_URL=url, ELASTICSEARCH_INDEX="benchmark",
-                   ELASTICSEARCH_NODE_CLASS=node_class)
+        node, url = elasticsearch_with_index(args.offers, database_url)
+        env.update(SEARCH_BACKEND="elasticsearch", ELASTICSEARCH_URL=url, ELASTICSEARCH_INDEX="benchmark")
     sys.path.insert(0, str(ROOT / "benchmarks"))
     searches = search_paths(random.Random(7), 400)
     print(f"HTTP benchmark {time.strftime('%Y-%m-%d %H:%M')}: gunicorn 2 workers x 8 threads, "
@@ -140,13 +140,13 @@ def main():
                 server.terminate()
                 server.wait(timeout=10)
     finally:
-        if stand_in:
-            stand_in.terminate()
+        if node:
+            node.close()
 
 
 def elasticsearch_with_index(offers, database_url):
-    """``ELASTICSEARCH_URL``'s node (a real one, e.g. the compose file's) or else the loopback stand-in,
-    filled with the same generated offers; returns (stand-in process or None, URL, node class)."""
+    """``ELASTICSEARCH_URL``'s node (e.g. the compose file's) or else a node of scripts/opensearch, filled
+    with the same generated offers; returns (the node this started or None, URL)."""
     sys.path.insert(0, str(ROOT / "benchmarks"))
     os.environ.update(DJANGO_SETTINGS_MODULE="kreissite.settings.dev", DATABASE_URL=database_url)
     import django
@@ -154,19 +154,18 @@ def elasticsearch_with_index(offers, database_url):
     django.setup()
     import search_benchmark as sb
 
-    from search.compat import PlainMediaTypeNode
     from search.engines.elasticsearch import ElasticsearchEngine
 
-    process, url, node_class = None, os.environ.get("ELASTICSEARCH_URL"), ""
+    node, url = None, os.environ.get("ELASTICSEARCH_URL")
     if not url:
-        process, url = sb.start_stand_in()
-        node_class = "search.compat.PlainMediaTypeNode"
+        node = sb.start_node()
+        url = node.url
+    engine = ElasticsearchEngine(url, index="benchmark")
     start = time.perf_counter()
-    ElasticsearchEngine(url, index="benchmark", node_class=PlainMediaTypeNode if process else None).rebuild(
-        sb.generate(offers))
-    print(f"  elasticsearch indexing {offers} offers ({'stand-in' if process else url}): "
+    engine.rebuild(sb.generate(offers))
+    print(f"  elasticsearch indexing {offers} offers ({engine.client.info()['version']['distribution']} at {url}): "
           f"{time.perf_counter() - start:.1f} s")
-    return process, url, node_class
+    return node, url
 
 
 if __name__ == "__main__":

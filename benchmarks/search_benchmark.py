@@ -3,7 +3,8 @@
     .venv/bin/python benchmarks/search_benchmark.py [--offers 10000] [--queries 300] [--engines database,elasticsearch]
 
 Runs on a scratch database (a SQLite file under .tmp/, or ``DATABASE_URL`` if set: point it at an empty
-PostgreSQL database) and, for Elasticsearch, on the loopback stand-in the tests use (or ``ELASTICSEARCH_URL``).
+PostgreSQL database) and, for Elasticsearch, on a real OpenSearch node started by ``scripts/opensearch`` on a
+free loopback port (or the node at ``ELASTICSEARCH_URL``).
 Offers are generated as search documents through ``catalogue.indexing.build_document``, the same function
 that indexes real offer pages, so indexing and querying do the real work; page creation itself is not measured.
 Measured in-process through ``SearchService.search`` (the path the catalogue and the API take).
@@ -13,7 +14,6 @@ import argparse
 import os
 import random
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -181,26 +181,27 @@ def main():
         after_a_write(database, service)
 
     if "elasticsearch" in args.engines:
-        server = None
+        node = None
         from django.conf import settings
 
         if not os.environ.get("ELASTICSEARCH_URL"):
-            server = start_stand_in()
-            settings.ELASTICSEARCH_URL = server[1]
-            settings.ELASTICSEARCH_NODE_CLASS = "search.compat.PlainMediaTypeNode"
+            node = start_node()
+            settings.ELASTICSEARCH_URL = node.url
         settings.ELASTICSEARCH_INDEX = "benchmark"
         try:
             engine = make_engine("elasticsearch")
+            version = engine.client.info()["version"]
+            print(f"  elasticsearch engine on {version.get('distribution', 'elasticsearch')} {version['number']} "
+                  f"at {settings.ELASTICSEARCH_URL}")
             start = time.perf_counter()
             engine.rebuild(docs)
-            print(f"  elasticsearch indexing ({'stand-in' if server else settings.ELASTICSEARCH_URL}): "
-                  f"{time.perf_counter() - start:.1f} s")
+            print(f"  elasticsearch indexing: {time.perf_counter() - start:.1f} s")
             service = SearchService(engine, database)
             measure(service, mix[:50])
             report("elasticsearch", measure(service, mix))
         finally:
-            if server:
-                server[0].terminate()
+            if node:
+                node.close()
 
 
 def after_a_write(engine, service):
@@ -221,14 +222,14 @@ def after_a_write(engine, service):
           f"{pct(list(firsts.values()), 50):.1f} ms, slowest " + ", ".join(f"{t} {ms:.1f} ms" for t, ms in slowest))
 
 
-def start_stand_in():
-    import json
+def start_node():
+    """A real OpenSearch node (scripts/opensearch) on a free loopback port, stopped with ``close()``."""
+    from tests.search_node import OwnNode
 
-    binary = Path(__import__("osmem_server").__file__).parent / "bin" / "osmem-server"
-    process = subprocess.Popen([str(binary), "--addr", "127.0.0.1:0", "--no-stdin-watch", "--no-ja"],
-                               stdout=subprocess.PIPE, text=True)
-    url = json.loads(process.stdout.readline())["url"]
-    return process, url
+    start = time.perf_counter()
+    node = OwnNode().start()
+    print(f"  OpenSearch node started in {time.perf_counter() - start:.1f} s")
+    return node
 
 
 if __name__ == "__main__":

@@ -4,7 +4,6 @@ import uuid
 
 import pytest
 
-from search.config import wagtail_search_backends
 from tests.factories import KnowledgeFactory, OfferFactory
 from tests.search_node import OwnNode, session_node
 
@@ -30,7 +29,6 @@ def _point_search_at(settings, node):
     settings.ELASTICSEARCH_URL = node.url
     settings.ELASTICSEARCH_INDEX = index = f"test-{uuid.uuid4().hex[:10]}"
     settings.ELASTICSEARCH_TIMEOUT = 2
-    settings.WAGTAILSEARCH_BACKENDS = wagtail_search_backends("elasticsearch", node.url, index, 2)
     return index
 
 

@@ -59,10 +59,11 @@ class ElasticsearchEngine(Engine):
 
     # -- index management -----------------------------------------------------------------------
     def _new_index(self):
+        """A new versioned index, not yet searchable: no refreshes while it is filled (set back by ``rebuild``)."""
         name = f"{self.alias}-{time.strftime('%Y%m%d%H%M%S')}-{uuid.uuid4().hex[:6]}"
         self.bulk_client.indices.create(
             index=name,
-            settings={"number_of_shards": 1, "number_of_replicas": 0},
+            settings={"number_of_shards": 1, "number_of_replicas": 0, "refresh_interval": "-1"},
             mappings={"properties": {field: kind.to_dict() for field, kind in mapping().items()}},
         )
         return name
@@ -77,7 +78,9 @@ class ElasticsearchEngine(Engine):
         with _guard():
             name = self._new_index()
             actions = (_action(name, doc) for doc in _counted(docs, progress))
-            bulk(self.bulk_client, actions, chunk_size=500, refresh=True)
+            bulk(self.bulk_client, actions, chunk_size=500)
+            self.bulk_client.indices.put_settings(index=name, settings={"index": {"refresh_interval": None}})
+            self.bulk_client.indices.refresh(index=name)
             old = self._indices_behind_alias()
             if not old and self.client.indices.exists(index=self.alias):  # a plain index of that name: replace it
                 self.bulk_client.indices.delete(index=self.alias)

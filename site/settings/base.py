@@ -11,7 +11,7 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from search.config import wagtail_search_backends
+from search.config import WAGTAIL_ADMIN_SEARCH
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -194,9 +194,9 @@ ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "http://127.0.0.1:9200")
 ELASTICSEARCH_INDEX = os.environ.get("ELASTICSEARCH_INDEX", "offers")
 ELASTICSEARCH_TIMEOUT = float(os.environ.get("ELASTICSEARCH_TIMEOUT", "2"))
 
-# Wagtail's own search (admin, other page types) follows the same engine choice.
-WAGTAILSEARCH_BACKENDS = wagtail_search_backends(SEARCH_BACKEND, ELASTICSEARCH_URL, ELASTICSEARCH_INDEX,
-                                                 ELASTICSEARCH_TIMEOUT)
+# Wagtail's own search (the admin's page and snippet search) keeps no index, whatever SEARCH_BACKEND says:
+# see docs/search.md, "The admin's search".
+WAGTAILSEARCH_BACKENDS = WAGTAIL_ADMIN_SEARCH
 
 LOGGING = {
     "version": 1,

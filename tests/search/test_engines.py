@@ -113,19 +113,6 @@ def test_changes_made_while_elasticsearch_hangs_reach_it_when_it_is_back(use_fau
 
 
 @pytest.mark.elasticsearch
-def test_wagtail_admin_search_uses_elasticsearch_through_the_same_node_class(use_elasticsearch, offers):
-    from django.core.management import call_command
-    from wagtail.models import Page
-    from wagtail.search.backends import get_search_backend
-
-    offers.make("Workshop Zivilcourage")
-    backend = get_search_backend()
-    assert type(backend).__name__ == "Elasticsearch8SearchBackend"
-    call_command("update_index", stdout=__import__("io").StringIO())
-    assert [page.title for page in backend.search("Zivilcourage", Page)] == ["Workshop Zivilcourage"]
-
-
-@pytest.mark.elasticsearch
 def test_health_check_replays_pending_changes(use_fault_node, fault_node, offers, client, settings):
     offers.make("Workshop Zivilcourage")
     fault_node.freeze()
