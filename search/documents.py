@@ -70,9 +70,9 @@ def indexed_page_models():
 def models_shown():
     """Models whose saves and deletes change what searches find or show, pages apart (they change on
     publish): the indexed models that are not pages, the models documents depend on, and the synonyms."""
-    from .models import Synonym
+    from .models import CompoundWord, Synonym
 
-    models = {Synonym}
+    models = {Synonym, CompoundWord}
     for source in _sources.values():
         models.update(source.depends_on)
         if not source.is_page:

@@ -75,7 +75,7 @@ class SearchService:
             plan.match_all = True
             raw = _all_words_or_best_partial(engine, plan)
 
-        query_stems = {s for t in plan.terms for s in t.stems | t.exact}
+        query_stems = {s for t in plan.terms for s in t.stems | t.exact | set(t.parts)}
         hits = [Hit(id=i, data=raw.data[i], highlight=raw.highlights.get(i) or _highlight(raw.data[i], query_stems))
                 for i in raw.ids if i in raw.data]
         result = SearchResult(hits=hits, total=raw.total, facets=self._facets(raw.facet_counts, query),
@@ -245,7 +245,7 @@ def _all_words_or_best_partial(engine, plan):
 
 
 def analyse(text):
-    """Query words as terms: folded word, its stem, compound parts and the stems of its synonyms."""
+    """Query words as terms: folded word, its stem, the stems of its synonyms, and a compound's parts."""
     synonyms = synonym_map()
     terms = []
     for word in german.tokens(text)[:32]:
@@ -256,7 +256,7 @@ def analyse(text):
         for alternative in synonyms.get(german.stem(word), ()):
             exact.update(german.tokens(alternative))
             stems.update(german.stems(alternative))
-        terms.append(Term(text=word, exact=frozenset(exact), stems=frozenset(stems)))
+        terms.append(Term(text=word, exact=frozenset(exact), stems=frozenset(stems), parts=german.query_parts(word)))
     return terms
 
 

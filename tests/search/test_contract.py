@@ -180,3 +180,29 @@ def test_private_offers_leave_the_index(service, offers, catalogue, django_captu
     with django_capture_on_commit_callbacks(execute=True):
         restriction.delete()
     assert titles(run(service, "q=Zivilcourage")) == ["Workshop Zivilcourage für Schüler"]
+
+
+# -- issue 15: what people mean ----------------------------------------------------------------------
+def test_a_part_finds_the_compound_from_real_word_data(service, offers, catalogue):
+    offers.make("Qualifizierung im Verein", tags=["Trainerlizenzverlängerung"], cities=["haan"])
+    offers.make("Kreativzeit", summary="Eine Zukunftswerkstatt für Jugendliche.", cities=["haan"])
+    assert titles(run(service, "q=Lizenz")) == ["Qualifizierung im Verein"]
+    assert titles(run(service, "q=Verlängerung")) == ["Qualifizierung im Verein"]
+    assert titles(run(service, "q=Werkstatt")) == ["Kreativzeit"]
+
+
+def test_a_compound_query_finds_its_parts_used_apart(service, offers, catalogue):
+    offers.make("Werkstatt für Demokratie", summary="Jugendliche planen ihr Viertel.", cities=["haan"])
+    assert titles(run(service, "q=Demokratiewerkstatt")) == ["Werkstatt für Demokratie"]
+    assert titles(run(service, "q=Elternbegleitung")) == []  # no offer has both parts
+
+
+def test_editors_add_words_the_data_lacks(service, offers, catalogue):
+    from search.models import CompoundWord
+    from search.service import reindex
+
+    offer = offers.make("Quixelwerkstatt", summary="Basteln am Nachmittag.", cities=["haan"])
+    assert titles(run(service, "q=Quixel")) == []
+    CompoundWord.objects.create(word="Quixel")
+    reindex([offer.pk])
+    assert titles(run(service, "q=Quixel")) == ["Quixelwerkstatt"]

@@ -139,7 +139,7 @@ class DatabaseEngine(Engine):
     @staticmethod
     def _remembered(bitmaps, what, terms, compute):
         """A count or tiers of these words, worked out once per index version (``FacetBitmaps.remember``)."""
-        key = (what, *(tuple(alternatives(term)) for term in terms))
+        key = (what, *((*alternatives(term), term.parts) for term in terms))
         value = bitmaps.remembered(key)
         if value is None:
             value = compute(terms)
