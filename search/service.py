@@ -22,7 +22,8 @@ from .documents import OFFER, documents, documents_for_keys
 from .engines.base import EngineUnavailable, IndexMissing, SearchPlan, Term
 from .engines.database import DatabaseEngine
 from .facets import OFFERS, facet, facets, switch_names
-from .models import PendingChange, Synonym, ZeroResultQuery
+from .models import PendingChange, ZeroResultQuery
+from .synonyms import synonym_map
 
 logger = logging.getLogger(__name__)
 
@@ -258,17 +259,6 @@ def analyse(text):
             stems.update(german.stems(alternative))
         terms.append(Term(text=word, exact=frozenset(exact), stems=frozenset(stems), parts=german.query_parts(word)))
     return terms
-
-
-@per_generation
-def synonym_map():
-    """Stem of a word -> every term of its synonym groups (editors change them: read again after every change)."""
-    mapping = {}
-    for synonym in Synonym.objects.all():
-        for term in synonym.term_list:
-            for word_stem in german.stems(term):
-                mapping.setdefault(word_stem, set()).update(synonym.term_list)
-    return mapping
 
 
 @per_generation
