@@ -102,7 +102,7 @@ def text_document(*, key, type, title, summary="", body="", meta="", tags=(), fa
         "stem_mid": " ".join(german.stems(summary + " " + meta)),
         "stem_lo": " ".join(german.stems(body)),
         "parts": " ".join(german.compound_stems(all_text)),
-        "vocabulary": sorted(set(german.tokens(all_text))),
+        "vocabulary": sorted({w for w in german.words(all_text) if german.fold(w) not in german.STOPWORDS}),
         "facets": {"type": [type], **(facets or {})},
         "data": {"id": key, "type": type, "title": title, "summary": summary, "date": date, **(data or {})},
     }

@@ -124,6 +124,7 @@ class ZeroResultQuery(models.Model):
     query = models.CharField(max_length=200, db_index=True)
     filters = models.JSONField(default=dict)
     result_count = models.PositiveIntegerField(default=0)
+    correction = models.CharField(max_length=200, blank=True)  # what was searched instead, if anything
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
 
     class Meta:

@@ -223,3 +223,22 @@ def test_glossary_spellings_count_as_synonyms_of_their_term(service, offers, cat
     assert titles(run(service, "q=rechtsextreme")) == []
     knowledge.term("Rechtsextremismus", variants="rechtsextrem, rechtsextreme")
     assert titles(run(service, "q=rechtsextreme")) == ["Ausstiegshilfe Rechtsextremismus"]
+
+
+def test_a_misspelt_search_shows_the_corrected_results_at_once(service, catalogue):
+    result = run(service, "q=zivilkurage&city=hilden", record=True)
+    assert titles(result) == ["Workshop Zivilcourage für Schüler"]
+    assert (result.searched_for, result.corrected_from) == ("Zivilcourage", "zivilkurage")  # capitalised as written
+    recorded = ZeroResultQuery.objects.get()
+    assert (recorded.query, recorded.correction) == ("zivilkurage", "Zivilcourage")  # fuzziness may find 1
+    as_typed = run(service, "q=zivilkurage&correct=false")
+    assert as_typed.searched_for == "zivilkurage" and not as_typed.corrected_from  # as typed means as typed
+    exact = run(service, "q=Zivilcourage")  # a word the index knows is never corrected
+    assert exact.searched_for == "Zivilcourage" and not exact.corrected_from
+
+
+
+def test_a_correction_is_applied_when_it_finds_every_word(service, catalogue):
+    result = run(service, "q=Workshop Zivilkurage")
+    assert titles(result) == ["Workshop Zivilcourage für Schüler"] and not result.partial
+    assert (result.searched_for, result.corrected_from) == ("Workshop Zivilcourage", "Workshop Zivilkurage")
