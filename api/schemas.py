@@ -2,7 +2,7 @@
 
 from datetime import datetime
 
-from ninja import Schema
+from ninja import Field, Schema
 
 
 class FacetValueOut(Schema):
@@ -32,7 +32,9 @@ class OfferListOut(Schema):
     engine: str
     degraded: bool
     partial: bool
-    suggestion: str
+    suggestion: str = Field(description="Meinten Sie …? Eine Korrektur, die nicht deutlich mehr findet")
+    searched_for: str = Field(description="Der tatsächlich gesuchte Text (die Korrektur, wenn eine angewandt wurde)")
+    corrected_from: str = Field(description="Der eingegebene Text, wenn die Treffer für seine Korrektur sind")
     results: list[OfferSummaryOut]
     facets: dict[str, list[FacetValueOut]]
 

@@ -60,6 +60,7 @@ def list_offers(
     language: list[str] = Query(None, description="ISO-639-1-Code (wiederholbar)"),
     format: list[str] = Query(None, description="in_person, online, hybrid (wiederholbar)"),
     free: str = Query(None, description="true: nur kostenfreie Angebote"),
+    correct: str = Query(None, description="false: den Text wie eingegeben suchen, nie eine Rechtschreibkorrektur"),
     tag: list[str] = Query(None, description="Schlagwort (wiederholbar)"),
     page: int = Query(1, ge=1, le=MAX_PAGE, description="Seite, ab 1; hinter dem letzten Treffer: 400"),
     page_size: int = Query(20, ge=1, le=MAX_PAGE_SIZE, description=f"Treffer pro Seite, höchstens {MAX_PAGE_SIZE}"),
@@ -72,13 +73,15 @@ def list_offers(
     # index changes (its version is part of the key) and never while degraded.
     seconds = settings.API_RESULT_CACHE_SECONDS
     key = _result_key(request, service) if seconds else None
-    body = cache.get(key) if key else None
-    if body is None:
-        body = _list_body(request, query, service.search(query))
+    cached = cache.get(key) if key else None
+    if cached is None:
+        result = service.search(query)
+        body = _list_body(request, query, result)
         if key and not body["degraded"]:
-            cache.set(key, body, seconds)
+            cache.set(key, (body, result.typed_total), seconds)
     else:
-        service.record_unmet_demand(query, body["count"])
+        body, typed_total = cached
+        service.record_unmet_demand(query, typed_total, body["searched_for"] if body["corrected_from"] else "")
     if query.page > 1 and query.offset >= body["count"]:
         raise BadRequest([{"parameter": "page", "message": f"Seite {query.page} liegt hinter dem letzten Treffer."}])
     cacheable(response)
@@ -101,6 +104,8 @@ def _list_body(request, query, result):
         "degraded": result.degraded,
         "partial": result.partial,
         "suggestion": result.suggestion,
+        "searched_for": result.searched_for,
+        "corrected_from": result.corrected_from,
         "results": [
             {**{k: hit.data[k] for k in ("id", "external_id", "kind", "title", "summary", "cities", "target_groups",
                                          "languages", "tags")},

@@ -70,9 +70,9 @@ def indexed_page_models():
 def models_shown():
     """Models whose saves and deletes change what searches find or show, pages apart (they change on
     publish): the indexed models that are not pages, the models documents depend on, and the synonyms."""
-    from .models import Synonym
+    from .models import CompoundWord, Synonym
 
-    models = {Synonym}
+    models = {Synonym, CompoundWord}
     for source in _sources.values():
         models.update(source.depends_on)
         if not source.is_page:
@@ -102,7 +102,7 @@ def text_document(*, key, type, title, summary="", body="", meta="", tags=(), fa
         "stem_mid": " ".join(german.stems(summary + " " + meta)),
         "stem_lo": " ".join(german.stems(body)),
         "parts": " ".join(german.compound_stems(all_text)),
-        "vocabulary": sorted(set(german.tokens(all_text))),
+        "vocabulary": sorted({w for w in german.words(all_text) if german.fold(w) not in german.STOPWORDS}),
         "facets": {"type": [type], **(facets or {})},
         "data": {"id": key, "type": type, "title": title, "summary": summary, "date": date, **(data or {})},
     }

@@ -8,9 +8,10 @@ import re
 import unicodedata
 from functools import lru_cache
 from html import escape
-from pathlib import Path
 
 import snowballstemmer
+
+from . import compounds
 
 WORD_RE = re.compile(r"\w+", re.UNICODE)
 _stemmer = snowballstemmer.stemmer("german")
@@ -25,8 +26,6 @@ STOPWORDS = frozenset(
     so um und uns unter vom von vor war was weil wie wir wird wo zu zum zur über uber""".split()
 )
 
-COMPOUND_PARTS_FILE = Path(__file__).parent / "data" / "compound_parts.txt"
-MIN_PART = 4
 
 
 def fold(text):
@@ -61,42 +60,40 @@ def stems(text):
     return [stem(t) for t in tokens(text)]
 
 
-@lru_cache(maxsize=1)
-def compound_parts():
-    """Stems of the words that German compounds in this domain are made of (one per line)."""
-    lines = COMPOUND_PARTS_FILE.read_text(encoding="utf-8").splitlines()
-    return frozenset(stem(line.strip()) for line in lines if line.strip() and not line.startswith("#"))
+def editor_words():
+    """The editors' words for the compound splitter (``models.CompoundWord``), read again after every change."""
+    from .models import compound_words
+
+    return compound_words()
+
+
+def split_compound(word, extra=None):
+    """Stems of a compound word's parts, every level: "rassismuspravention" → ("rassismus", "pravention").
+
+    Parts come from real word data (``search.compounds``) plus the editors' words; () when the word
+    is not a compound of known words.
+    """
+    return _split_compound(fold(word), editor_words() if extra is None else extra)
 
 
 @lru_cache(maxsize=50_000)
-def split_compound(word):
-    """Known parts of a compound word: "rassismuspravention" → ("rassismus", "pravention").
+def _split_compound(folded, extra):
+    if len(folded) < 2 * compounds.MIN_PART or not folded.isalpha():
+        return ()
+    return tuple(dict.fromkeys(stem(part) for part in compounds.decompose(folded, extra)))
 
-    Greedy from the left over the curated part list, allowing the linking letters s/n/en/es.
-    Returns () when the word is not a compound of known parts.
-    """
-    word = fold(word)
-    parts = compound_parts()
-    found = []
-    rest = word
-    while rest:
-        for cut in range(len(rest), MIN_PART - 1, -1):
-            head = rest[:cut]
-            if stem(head) in parts:
-                found.append(stem(head))
-                rest = rest[cut:]
-                for link in ("es", "en", "s", "n"):
-                    if rest.startswith(link) and rest != link and stem(rest[len(link):]) in parts | {""}:
-                        rest = rest[len(link):]
-                        break
-                break
-        else:
-            return ()
-    return tuple(found) if len(found) > 1 else ()
+
+def query_parts(word):
+    """Stems of the top-level parts of a searched compound (a query for it also finds the parts apart)."""
+    folded = fold(word)
+    if len(folded) < 2 * compounds.MIN_PART or not folded.isalpha():
+        return ()
+    return tuple(stem(part) for part in compounds.split(folded, editor_words()))
 
 
 def compound_stems(text):
-    return [part for t in tokens(text) for part in split_compound(t)]
+    extra = editor_words()
+    return [part for t in tokens(text) for part in split_compound(t, extra)]
 
 
 @lru_cache(maxsize=50_000)

@@ -4,7 +4,9 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from . import german
+from core.cache import per_generation
+
+from . import compounds, german
 
 
 class SearchDocument(models.Model):
@@ -75,6 +77,37 @@ class Synonym(models.Model):
             raise ValidationError({"terms": _("Jeder Begriff braucht mindestens ein Wort.")})
 
 
+class CompoundWord(models.Model):
+    """A word for the compound splitter that its word data lacks, or a word it must never split."""
+
+    word = models.CharField(
+        _("Wort"), max_length=60, unique=True,
+        help_text=_("Ein einzelnes Wort, z. B. „Kita“ (Bestandteil von „Kitaleitung“) oder ein Ortsname."))
+    keep_whole = models.BooleanField(
+        _("Nicht zerlegen"), default=False,
+        help_text=_("Angehakt: das Wort wird nie in Teile zerlegt (z. B. „Wülfrath“ nicht in „Wulf“ und „Rath“)."))
+
+    class Meta:
+        verbose_name = _("Wort für die Zerlegung")
+        verbose_name_plural = _("Wörter für die Zerlegung")
+        ordering = ["word"]
+
+    def __str__(self):
+        return self.word
+
+    def clean(self):
+        if len(german.tokens(self.word)) != 1 or not german.fold(self.word).isalpha():
+            raise ValidationError({"word": _("Bitte genau ein Wort aus Buchstaben angeben.")})
+
+
+@per_generation
+def compound_words():
+    """The editors' words as the splitter takes them (folded)."""
+    rows = CompoundWord.objects.values_list("word", "keep_whole")
+    return compounds.EditorWords(parts=frozenset(german.fold(w) for w, whole in rows if not whole),
+                                 whole=frozenset(german.fold(w) for w, whole in rows if whole))
+
+
 class PendingChange(models.Model):
     """An index change Elasticsearch missed while unreachable; ``sync_search_index`` replays it."""
 
@@ -91,6 +124,7 @@ class ZeroResultQuery(models.Model):
     query = models.CharField(max_length=200, db_index=True)
     filters = models.JSONField(default=dict)
     result_count = models.PositiveIntegerField(default=0)
+    correction = models.CharField(max_length=200, blank=True)  # what was searched instead, if anything
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
 
     class Meta:

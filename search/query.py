@@ -21,6 +21,9 @@ MAX_VALUES_PER_FILTER = 20
 # The scopes are the registry's; readers name them with the query.
 __all__ = ["DEFAULT_PAGE_SIZE", "MAX_PAGE", "MAX_PAGE_SIZE", "MAX_QUERY_LENGTH", "MAX_VALUES_PER_FILTER",
            "OFFERS", "SITE", "SearchQuery", "allowed_values"]
+TRUE_WORDS = {"1", "true", "ja", "yes", "on"}
+FALSE_WORDS = {"0", "false", "nein", "no", "off"}
+
 
 @per_generation
 def allowed_values():
@@ -38,6 +41,7 @@ class SearchQuery:
     page_size: int = DEFAULT_PAGE_SIZE
     errors: list = field(default_factory=list)  # [(parameter, message)]
     scope: str = OFFERS
+    correct: bool = True  # False: search the text as typed, never a spelling correction of it
 
     @property
     def facet_names(self):
@@ -95,17 +99,25 @@ class SearchQuery:
             raw = get_one(name)
             if raw in (None, ""):
                 continue
-            if raw.lower() in {"1", "true", "ja", "yes", "on"}:
+            if raw.lower() in TRUE_WORDS:
                 switches[name] = True
-            elif raw.lower() in {"0", "false", "nein", "no", "off"}:
+            elif raw.lower() in FALSE_WORDS:
                 switches[name] = False
             else:
                 errors.append((name, _("Erwartet wird „true“ oder „false“.")))
 
+        correct = True
+        raw_correct = get_one("correct")
+        if raw_correct not in (None, ""):
+            if raw_correct.lower() in FALSE_WORDS:
+                correct = False
+            elif raw_correct.lower() not in TRUE_WORDS:
+                errors.append(("correct", _("Erwartet wird „true“ oder „false“.")))
+
         page = _positive_int(get_one("page"), 1, "page", MAX_PAGE, errors)
         page_size = _positive_int(get_one("page_size"), DEFAULT_PAGE_SIZE, "page_size", MAX_PAGE_SIZE, errors)
         return cls(text=text, filters=filters, switches=switches, page=page, page_size=page_size, errors=errors,
-                   scope=scope)
+                   scope=scope, correct=correct)
 
     def to_params(self, **changes):
         """Query-string pairs for links (shareable URLs), with the given facet values toggled."""
@@ -119,7 +131,14 @@ class SearchQuery:
                 values = [v for v in values if v != value] if value in values else values + [value]
             pairs += [(name, v) for v in values]
         pairs += [(name, "true" if on else "false") for name, on in self.switches.items()]
+        if not self.correct:
+            pairs.append(("correct", "false"))
         return pairs
+
+    def as_typed(self, text):
+        """Query-string pairs for "search for the text as typed instead" (no correction)."""
+        pairs = [(k, v) for k, v in self.to_params() if k not in ("q", "correct")]
+        return [("q", text), *pairs, ("correct", "false")]
 
 
 def _positive_int(raw, default, name, maximum, errors):

@@ -6,7 +6,7 @@ answer, suggests spellings, attaches facet labels and records searches that foun
 """
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from django.conf import settings
@@ -22,7 +22,8 @@ from .documents import OFFER, documents, documents_for_keys
 from .engines.base import EngineUnavailable, IndexMissing, SearchPlan, Term
 from .engines.database import DatabaseEngine
 from .facets import OFFERS, facet, facets, switch_names
-from .models import PendingChange, Synonym, ZeroResultQuery
+from .models import PendingChange, ZeroResultQuery
+from .synonyms import synonym_map
 
 logger = logging.getLogger(__name__)
 
@@ -53,8 +54,11 @@ class SearchResult:
     engine: str
     degraded: bool = False
     partial: bool = False  # no offer matched every word; these are the best partial matches
-    suggestion: str = ""  # "Meinten Sie …?"
+    suggestion: str = ""  # "Meinten Sie …?": a correction that would not find more
     switch_counts: dict = field(default_factory=dict)  # switch -> how many hits it would keep when on
+    searched_for: str = ""  # the text actually searched (the correction, when one was applied)
+    corrected_from: str = ""  # the text as typed, when the results are for a correction of it
+    typed_total: int = 0  # what the text as typed found (the unmet-demand report counts it)
 
 
 class SearchService:
@@ -64,6 +68,26 @@ class SearchService:
 
     # -- reading -------------------------------------------------------------------------------
     def search(self, query, record=True):
+        """Results for the query, or for its spelling correction when the query finds nothing or little
+        and the correction finds more, or every word (then ``corrected_from`` holds the text as typed)."""
+        result = typed = self._search(query)
+        correction = ""
+        if query.text and query.correct and typed.total <= settings.FEW_RESULTS:
+            correction = self.did_you_mean(query.text)
+        if correction:
+            corrected = self._search(replace(query, text=correction))
+            if better(corrected, typed):
+                corrected.corrected_from = query.text
+                result = corrected
+            else:
+                typed.suggestion = correction
+                correction = ""
+        result.typed_total = typed.total
+        if record and query.scope == OFFERS:
+            self.record_unmet_demand(query, typed.total, correction)
+        return result
+
+    def _search(self, query):
         plan = self.plan(query)
         engine, degraded = self.primary, False
         try:
@@ -75,26 +99,24 @@ class SearchService:
             plan.match_all = True
             raw = _all_words_or_best_partial(engine, plan)
 
-        query_stems = {s for t in plan.terms for s in t.stems | t.exact}
+        query_stems = {s for t in plan.terms for s in t.stems | t.exact | set(t.parts)}
         hits = [Hit(id=i, data=raw.data[i], highlight=raw.highlights.get(i) or _highlight(raw.data[i], query_stems))
                 for i in raw.ids if i in raw.data]
         result = SearchResult(hits=hits, total=raw.total, facets=self._facets(raw.facet_counts, query),
                               engine=engine.name, degraded=degraded, partial=not plan.match_all)
         result.switch_counts = {name: raw.facet_counts.get(name, {}).get("true", 0)
                                 for name in switch_names(query.scope)}
-        if raw.total == 0 and query.text:
-            result.suggestion = self.did_you_mean(query.text)
-        if record and query.scope == OFFERS:
-            self.record_unmet_demand(query, raw.total)
+        result.searched_for = query.text
         return result
 
     @staticmethod
-    def record_unmet_demand(query, count):
-        """Note a search that found nothing or little (normalised words, filters, count; no personal data)."""
+    def record_unmet_demand(query, count, correction=""):
+        """Note a search that found nothing or little (normalised words, filters, count, the correction shown
+        instead; no personal data)."""
         if count <= settings.FEW_RESULTS and (query.text or query.filters) and query.page == 1:
             ZeroResultQuery.objects.create(query=" ".join(german.tokens(query.text))[:200],
                                            filters={k: list(v) for k, v in query.filters.items()},
-                                           result_count=count)
+                                           result_count=count, correction=correction[:200])
 
     def version(self):
         """Changes with every index write (the database index is always written, whatever the engine)."""
@@ -135,21 +157,30 @@ class SearchService:
             return self.fallback.suggest(folded[-1], limit, types)
 
     def did_you_mean(self, text):
-        """Replace each word that the index does not know by its closest indexed word."""
+        """The text with each word the index does not know replaced by its closest indexed word, as written
+        in the offers ("zivilkurage" → "Zivilcourage"); "" when there is nothing to correct.
+
+        Words the index knows, numbers, synonyms and compounds of known words are kept as typed. Both engines
+        share this corrector: its vocabulary is the database index's, which is written whatever the engine.
+        """
         vocabulary = _vocabulary(self.fallback.version())
         if not vocabulary:
             return ""
+        synonyms = synonym_map()
         changed, out = False, []
-        for word in german.tokens(text):
-            if word in vocabulary or word.isdigit():
-                out.append(word)
+        for typed in german.words(text):
+            word = german.fold(typed)
+            if (word in vocabulary or word in german.STOPWORDS or not word.isalpha() or len(word) < 4
+                    or german.stem(word) in synonyms or german.query_parts(word)):
+                out.append(typed)
                 continue
-            match = process.extractOne(word, vocabulary.keys(), scorer=fuzz.ratio, score_cutoff=75)
-            if match:
-                out.append(match[0])
+            matches = process.extract(word, vocabulary.keys(), scorer=fuzz.ratio, score_cutoff=75, limit=5)
+            if matches:
+                best = max(matches, key=lambda m: (m[1], vocabulary[m[0]][0]))[0]
+                out.append(vocabulary[best][1])
                 changed = True
             else:
-                out.append(word)
+                out.append(typed)
         return " ".join(out) if changed else ""
 
     def _facets(self, counts, query):
@@ -235,6 +266,17 @@ class SearchService:
         return len(docs)
 
 
+def better(corrected, typed):
+    """Whether a correction's results are worth showing at once instead of the typed text's.
+
+    Only words the index does not know are corrected, so what the typed text finds comes from partial
+    matches or (on Elasticsearch) fuzziness: the correction wins unless it finds fewer, or only partially.
+    """
+    if corrected.total == 0 or (corrected.partial and not typed.partial):
+        return False
+    return corrected.total >= typed.total or (typed.partial and not corrected.partial)
+
+
 def _all_words_or_best_partial(engine, plan):
     """Offers with every word; when there are none for several words, the best partial matches."""
     raw = engine.search(plan)
@@ -245,7 +287,7 @@ def _all_words_or_best_partial(engine, plan):
 
 
 def analyse(text):
-    """Query words as terms: folded word, its stem, compound parts and the stems of its synonyms."""
+    """Query words as terms: folded word, its stem, the stems of its synonyms, and a compound's parts."""
     synonyms = synonym_map()
     terms = []
     for word in german.tokens(text)[:32]:
@@ -256,19 +298,8 @@ def analyse(text):
         for alternative in synonyms.get(german.stem(word), ()):
             exact.update(german.tokens(alternative))
             stems.update(german.stems(alternative))
-        terms.append(Term(text=word, exact=frozenset(exact), stems=frozenset(stems)))
+        terms.append(Term(text=word, exact=frozenset(exact), stems=frozenset(stems), parts=german.query_parts(word)))
     return terms
-
-
-@per_generation
-def synonym_map():
-    """Stem of a word -> every term of its synonym groups (editors change them: read again after every change)."""
-    mapping = {}
-    for synonym in Synonym.objects.all():
-        for term in synonym.term_list:
-            for word_stem in german.stems(term):
-                mapping.setdefault(word_stem, set()).update(synonym.term_list)
-    return mapping
 
 
 @per_generation

@@ -1,9 +1,9 @@
-"""Editors maintain the synonym list that both engines expand queries with."""
+"""Editors maintain the synonym list and the compound splitter's extra words that both engines use."""
 
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import Synonym
+from .models import CompoundWord, Synonym
 
 
 class SynonymViewSet(SnippetViewSet):
@@ -17,3 +17,16 @@ class SynonymViewSet(SnippetViewSet):
 
 
 register_snippet(SynonymViewSet)
+
+
+class CompoundWordViewSet(SnippetViewSet):
+    model = CompoundWord
+    icon = "cut"
+    menu_label = "Wörter für die Zerlegung"
+    add_to_admin_menu = True
+    menu_order = 211
+    list_display = ["word", "keep_whole"]
+    search_fields = ["word"]
+
+
+register_snippet(CompoundWordViewSet)

@@ -4,7 +4,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.db.models import Count, Min
+from django.db.models import Count, Max, Min
 from django.db.models.functions import TruncWeek
 
 from catalogue.taxonomy import City, TargetGroup
@@ -16,7 +16,7 @@ class Demand:
     start: date
     end: date
     total: int
-    by_query: list  # [(query, searches, fewest results)]
+    by_query: list  # [(query, searches, fewest results, correction shown instead or "")]
     by_city: list  # [(label, searches)]
     by_target_group: list
     by_week: list  # [(monday, searches)]
@@ -26,8 +26,9 @@ def unmet_demand(start=None, end=None, limit=50):
     end = end or date.today()
     start = start or end - timedelta(days=30)
     records = ZeroResultQuery.objects.filter(created_at__date__gte=start, created_at__date__lte=end)
-    by_query = list(records.exclude(query="").values("query").annotate(searches=Count("id"), fewest=Min(
-        "result_count")).order_by("-searches", "query").values_list("query", "searches", "fewest")[:limit])
+    by_query = list(records.exclude(query="").values("query").annotate(
+        searches=Count("id"), fewest=Min("result_count"), correction=Max("correction"),
+    ).order_by("-searches", "query").values_list("query", "searches", "fewest", "correction")[:limit])
     cities, groups = Counter(), Counter()
     for filters in records.values_list("filters", flat=True).iterator():
         cities.update(filters.get("city", []))
@@ -45,5 +46,5 @@ def unmet_demand(start=None, end=None, limit=50):
 
 
 def csv_rows(demand):
-    yield ["Suchbegriff", "Suchen", "wenigste Treffer"]
-    yield from ([query, searches, fewest] for query, searches, fewest in demand.by_query)
+    yield ["Suchbegriff", "Suchen", "wenigste Treffer", "stattdessen gesucht"]
+    yield from ([query, searches, fewest, correction] for query, searches, fewest, correction in demand.by_query)

@@ -39,7 +39,7 @@ class DemandPanel(Component):
     def render_html(self, parent_context=None):
         today = timezone.localdate()
         top = unmet_demand(today.replace(day=1), today, limit=10).by_query
-        items = format_html_join("", "<li>{} ({})</li>", ((query, searches) for query, searches, _f in top))
+        items = format_html_join("", "<li>{} ({})</li>", ((query, searches) for query, searches, *_rest in top))
         return format_html(
             '<section class="panel summary nice-padding"><h2>{}</h2><ol>{}</ol><p><a href="{}">{}</a></p></section>',
             _("Ungedeckter Bedarf diesen Monat"), items, reverse("demand_report"), _("Zum Bericht"))

@@ -29,8 +29,11 @@ def frame(request):
     params["page_size"] = str(min(int(limit), MAX_LIMIT)) if limit.isdigit() and int(limit) > 0 else "5"
     query = SearchQuery.from_params(params)
     result = search_service().search(query) if query.is_valid else None
+    hidden = [(k, v) for k, v in params.lists() for v in v if k not in ("q", "page_size", "correct")]
     context = {"query": query, "result": result, "show_search": request.GET.get("search") == "true",
-               "hidden": [(k, v) for k, v in params.lists() for v in v if k not in ("q", "page_size")]}
+               "hidden": hidden}
+    if result and result.corrected_from:  # the link back to the text as typed keeps the widget's settings
+        context["as_typed"] = "?" + urlencode([("q", result.corrected_from), *hidden, ("correct", "false")])
     return render(request, "widgets/frame.html", context, status=200 if query.is_valid else 400)
 
 

@@ -6,11 +6,15 @@ from dataclasses import dataclass, field
 
 @dataclass(frozen=True)
 class Term:
-    """One searched word: its folded form, its stems (own and synonyms'), and for fuzzy engines the raw text."""
+    """One searched word: its folded form, its stems (own and synonyms'), and for fuzzy engines the raw text.
+
+    ``parts`` are the stems of a compound's parts: a document with all of them matches too.
+    """
 
     text: str
     exact: frozenset
     stems: frozenset
+    parts: tuple = ()
 
 
 @dataclass

@@ -174,6 +174,10 @@ class ElasticsearchEngine(Engine):
         should = [Q("match", **{field: {"query": alternatives, "boost": boost}}) for field, boost in WEIGHTS.items()]
         should.append(Q("multi_match", query=term.text, fields=["title^2", "summary", "description"],
                         fuzziness="AUTO", prefix_length=1, boost=FUZZY_BOOST))
+        if term.parts:  # a compound's parts, all of them, anywhere
+            fields = [f"{field}^{boost}" for field, boost in WEIGHTS.items()]
+            should.append(Q("bool", must=[Q("multi_match", query=part, fields=fields) for part in term.parts],
+                            boost=0.5))
         return Q("bool", should=should, minimum_should_match=1)
 
     def suggest(self, prefix, limit=8, types=("offer",)):

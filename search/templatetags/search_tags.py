@@ -1,5 +1,7 @@
 """Template helpers for results of the site search (stored display data, not model instances)."""
 
+from urllib.parse import urlencode
+
 from django import template
 from django.utils.dateparse import parse_datetime
 
@@ -18,3 +20,10 @@ def type_label(value):
 def iso_date(value):
     """A stored ISO timestamp as a datetime, for the ``date`` filter."""
     return parse_datetime(value) if value else None
+
+
+@register.simple_tag
+def text_url(query, text, as_typed=False):
+    """The query string of the same search (filters kept) for another text; ``as_typed`` turns correction off."""
+    pairs = query.as_typed(text) if as_typed else [("q", text), *[(k, v) for k, v in query.to_params() if k != "q"]]
+    return "?" + urlencode(pairs)

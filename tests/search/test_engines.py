@@ -13,12 +13,13 @@ from tests.search.helpers import run, titles
 pytestmark = pytest.mark.django_db
 
 
-def test_database_engine_suggests_a_spelling_when_nothing_matches(use_database, offers):
+def test_database_engine_corrects_a_spelling_when_nothing_matches(use_database, offers):
     offers.make("Beratung bei Diskriminierung")
     result = run(search_service(), "q=Diskrimminierung")
-    assert result.total == 0
-    assert result.suggestion == "diskriminierung"
-    assert run(search_service(), "q=Beratung").suggestion == ""
+    assert titles(result) == ["Beratung bei Diskriminierung"]
+    assert (result.corrected_from, result.searched_for) == ("Diskrimminierung", "Diskriminierung")
+    assert run(search_service(), "q=Diskrimminierung&correct=false").total == 0
+    assert run(search_service(), "q=Beratung").corrected_from == ""
 
 
 @pytest.mark.elasticsearch

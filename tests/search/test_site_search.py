@@ -124,3 +124,15 @@ def test_site_search_page(client, service, content):
     response = client.get("/suche/", {"q": "x", "type": "podcast"})
     assert response.status_code == 400 and "Unbekannter Wert: podcast." in response.content.decode()
     assert client.get("/suche/").status_code == 200
+
+
+def test_catalogue_api_and_widget_show_the_corrected_search(client, use_database, offers):
+    offers.make("Workshop Zivilcourage", cities=["hilden"])
+    page = client.get("/angebote/", {"q": "zivilkurage"}).content.decode()
+    assert "Ergebnisse für <strong>Zivilcourage</strong>." in page
+    assert "?q=zivilkurage&amp;correct=false" in page and "Stattdessen nach „zivilkurage“ suchen" in page
+    body = client.get("/api/v1/offers/", {"q": "zivilkurage"}).json()
+    assert (body["count"], body["searched_for"], body["corrected_from"]) == (1, "Zivilcourage", "zivilkurage")
+    frame = client.get("/widget/frame/", {"q": "zivilkurage", "city": "hilden", "search": "true"}).content.decode()
+    assert "Ergebnisse für <strong>Zivilcourage</strong>." in frame
+    assert "?q=zivilkurage&amp;city=hilden&amp;search=true&amp;correct=false" in frame

@@ -14,6 +14,16 @@ def alternatives(term):
     return sorted(term.exact | term.stems)
 
 
+def either(term, or_, and_, word="{}"):
+    """One term as a full-text expression: any alternative, or (for a compound) all of its parts.
+
+    ``or_``/``and_`` are the dialect's operators, ``word`` formats one word (quoting, weights)."""
+    forms = [word.format(alt) for alt in alternatives(term)]
+    if term.parts:
+        forms.append("(" + and_.join(word.format(part) for part in term.parts) + ")")
+    return "(" + or_.join(forms) + ")"
+
+
 class FullText(ABC):
     @staticmethod
     @abstractmethod

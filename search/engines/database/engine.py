@@ -12,12 +12,14 @@ import heapq
 import json
 import threading
 import uuid
+from collections import Counter
 
 from django.core.exceptions import ImproperlyConfigured
 from django.db import connection, transaction
 from django.db.models import F
 from django.utils.dateparse import parse_datetime
 
+from ... import german
 from ...bitmaps import FacetBitmaps
 from ...models import SearchDocument, SearchFacet, SearchIndexState
 from ..base import Engine, EngineResult
@@ -139,7 +141,7 @@ class DatabaseEngine(Engine):
     @staticmethod
     def _remembered(bitmaps, what, terms, compute):
         """A count or tiers of these words, worked out once per index version (``FacetBitmaps.remember``)."""
-        key = (what, *(tuple(alternatives(term)) for term in terms))
+        key = (what, *((*alternatives(term), term.parts) for term in terms))
         value = bitmaps.remembered(key)
         if value is None:
             value = compute(terms)
@@ -207,12 +209,8 @@ class DatabaseEngine(Engine):
             return [_json(row[0]) for row in cursor.fetchall()]
 
     def vocabulary(self):
-        """Every indexed word with the number of offers using it (for "Meinten Sie …?")."""
-        counts = {}
-        for words in SearchDocument.objects.values_list("vocabulary", flat=True).iterator(chunk_size=2000):
-            for word in words.split():
-                counts[word] = counts.get(word, 0) + 1
-        return counts
+        """Every indexed word (folded) -> (number of documents using it, its most used spelling), for corrections."""
+        return spellings(SearchDocument.objects.values_list("vocabulary", flat=True).iterator(chunk_size=2000))
 
     def version(self):
         """A token that changes with every write to the index; keys caches derived from it."""
@@ -226,6 +224,15 @@ class DatabaseEngine(Engine):
 
 _bitmaps = {}
 _bitmaps_lock = threading.Lock()
+
+
+def spellings(vocabularies):
+    """Folded word -> (documents using it, most used spelling) from each document's words as written."""
+    forms = {}
+    for words in vocabularies:
+        for written in words.split():
+            forms.setdefault(german.fold(written), Counter())[written] += 1
+    return {word: (sum(counts.values()), counts.most_common(1)[0][0]) for word, counts in forms.items()}
 
 
 def _cumulative(bitmaps, groups):

@@ -2,7 +2,7 @@
 
 from django.db import connection, transaction
 
-from .base import FullText, alternatives
+from .base import FullText, either
 
 
 class PostgresText(FullText):
@@ -18,7 +18,7 @@ class PostgresText(FullText):
     def expression(terms, match_all=True):
         """The tsquery: each term's alternatives OR-ed, terms AND-ed (OR-ed for partial matches)."""
         joiner = " & " if match_all else " | "
-        return joiner.join("(" + " | ".join(alternatives(term)) + ")" for term in terms)
+        return joiner.join(either(term, " | ", " & ") for term in terms)
 
     def match(self, plan):
         # Matched on the whole vector, ranked on the small head vector (title, summary, names): ranking
@@ -35,11 +35,10 @@ class PostgresText(FullText):
     def tiers(self, term):
         """One word's ids per tier, best first, from the head vector: weight A (title words), B (title stems),
         any (title, summary or names), then the rest."""
-        forms = alternatives(term)
         sql = ("SELECT CASE WHEN head_vector @@ to_tsquery('simple', %s) THEN 0 "
                "WHEN head_vector @@ to_tsquery('simple', %s) THEN 1 WHEN head_vector @@ q THEN 2 ELSE 3 END, id "
                "FROM search_searchdocument, to_tsquery('simple', %s) AS q WHERE search_vector @@ q")
-        params = [" | ".join(f"{alt}:{weight}" for alt in forms) for weight in "AB"] + [self.expression([term])]
+        params = [either(term, " | ", " & ", "{}:" + weight) for weight in "AB"] + [self.expression([term])]
         found = [[], [], [], []]
         for tier, doc_id in self.rows(sql, params):
             found[tier].append(doc_id)

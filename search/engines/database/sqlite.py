@@ -2,7 +2,7 @@
 
 from django.db import connection
 
-from .base import TEXT_COLUMNS, FullText, alternatives
+from .base import TEXT_COLUMNS, FullText, either
 
 
 class SqliteText(FullText):
@@ -20,7 +20,7 @@ class SqliteText(FullText):
     def expression(terms, match_all=True):
         """The FTS5 query: each term's alternatives OR-ed, terms AND-ed (OR-ed for partial matches)."""
         joiner = " AND " if match_all else " OR "
-        return joiner.join("(" + " OR ".join(f'"{alt}"' for alt in alternatives(term)) + ")" for term in terms)
+        return joiner.join(either(term, " OR ", " AND ", '"{}"') for term in terms)
 
     def match(self, plan):
         sql = (f"SELECT rowid AS id, -bm25(search_fts, {self.weights}) AS score "  # noqa: S608 - a constant; values are parameters
