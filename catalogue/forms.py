@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.forms.pages import CopyForm
 
 from .permissions import offer_change_refusal
 
@@ -19,3 +20,12 @@ class OfferPageForm(WagtailAdminPageForm):
             field, message = refusal
             self.add_error("cities" if field == "cities" else None, ValidationError(message))
         return cleaned
+
+
+class OfferCopyForm(CopyForm):
+    """Copying an offer makes a new offer (without the external id); an alias would have to share that unique id
+    and show one offer twice in the catalogue, so the alias option is not offered."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields.pop("alias", None)

@@ -20,7 +20,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from .forms import OfferPageForm
+from .forms import OfferCopyForm, OfferPageForm
 from .permissions import OfferPermissionTester
 from .taxonomy import City, Language, OfferFormat, OfferKind, Organisation, TargetGroup
 
@@ -87,6 +87,8 @@ class OfferPage(Page):
     parent_page_types = ["catalogue.CatalogueIndexPage"]
     subpage_types = []
     base_form_class = OfferPageForm
+    exclude_fields_in_copy = ["external_id"]  # unique: a copy is a new offer, not the imported one
+    copy_form_class = OfferCopyForm
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),

@@ -18,6 +18,17 @@ MAX_LIMIT = 50
 PRESETS = ("city", "target_group", "kind")  # the facets a partner can fix in the snippet, in its order
 
 
+def widget_limit(value, default=5):
+    """How many offers a widget shows: 1 to ``MAX_LIMIT`` from plain ASCII digits, else ``default``.
+
+    ``str.isdigit`` alone accepts "²" or "٣", which ``int`` then refuses or reads as another number.
+    """
+    value = str(value).strip()
+    if not (value.isascii() and value.isdigit()) or len(value) > 3 or int(value) < 1:
+        return default
+    return min(int(value), MAX_LIMIT)
+
+
 @xframe_options_exempt
 @csp_replace({"frame-ancestors": ["*"]})
 def frame(request):
@@ -25,8 +36,7 @@ def frame(request):
     limit_searches(request)
     tracking.record(request)
     params = request.GET.copy()
-    limit = params.pop("limit", ["5"])[-1]
-    params["page_size"] = str(min(int(limit), MAX_LIMIT)) if limit.isdigit() and int(limit) > 0 else "5"
+    params["page_size"] = str(widget_limit(params.pop("limit", ["5"])[-1]))
     query = SearchQuery.from_params(params)
     result = search_service().search(query) if query.is_valid else None
     hidden = [(k, v) for k, v in params.lists() for v in v if k not in ("q", "page_size", "correct")]
@@ -40,7 +50,7 @@ def frame(request):
 def builder(request):
     """Pick filters, see both variants live, copy the snippet. Works without JavaScript (GET form)."""
     presets = [(facet(name), request.GET.get(name, "")) for name in PRESETS]
-    limit = request.GET.get("limit", "5") if request.GET.get("limit", "5").isdigit() else "5"
+    limit = str(widget_limit(request.GET.get("limit", "5")))
     search, show_facets = request.GET.get("search") == "true", request.GET.get("facets") == "true"
     base = public_base(request)
     attributes = {**{f.name.replace("_", "-"): value for f, value in presets}, "limit": limit,

@@ -58,3 +58,12 @@ def test_editors_see_widget_origins_in_the_admin(admin_client, catalogue):
     WidgetOrigin.count("https://stadt.example")
     html = admin_client.get("/admin/widget_origins/").content.decode()
     assert "https://stadt.example" in html
+
+
+@pytest.mark.parametrize(("limit", "shown"), [("²", 3), ("٣", 3), ("9" * 5000, 3), ("0", 3), ("-1", 3), ("x", 3),
+                                              ("1", 1), ("2", 2), ("999", 3)])
+def test_frame_and_builder_take_any_limit_without_failing(client, catalogue, limit, shown):
+    response = client.get("/widget/frame/", {"limit": limit})
+    assert response.status_code == 200
+    assert len(re.findall(r'target="_top">([^<]+)</a></h2>', response.content.decode())) == shown
+    assert client.get("/widget/", {"limit": limit}).status_code == 200
