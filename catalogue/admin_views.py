@@ -43,8 +43,12 @@ def import_view(request):
         if not pending:
             messages.error(request, _("Die Vorschau ist abgelaufen. Bitte laden Sie die Datei erneut hoch."))
             return redirect("catalogue_import")
-        report = import_rows(pending["rows"], publish=pending["publish"] and fachstelle, user=request.user,
-                             review=True, check=editor_check(request.user))
+        try:
+            report = import_rows(pending["rows"], publish=pending["publish"] and fachstelle, user=request.user,
+                                 review=True, check=editor_check(request.user))
+        except ImportFileError as error:
+            messages.error(request, str(error))
+            return redirect("catalogue_import")
         if report.ok:
             messages.success(request, _("%(created)d Angebote angelegt, %(updated)d aktualisiert.")
                              % {"created": len(report.created), "updated": len(report.updated)})

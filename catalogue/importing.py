@@ -10,7 +10,7 @@ from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator, URLValidator
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from core.spreadsheets import from_csv_cell
@@ -260,32 +260,56 @@ def import_rows(rows, *, publish=False, dry_run=False, user=None, progress=None,
     is (``page``, the existing offer with this external id, or ``None``): see ``editor_check``.
     """
     parsed, errors = validate(rows)
-    existing = {p.external_id: p for p in OfferPage.objects.filter(external_id__in=[v["external_id"] for v in parsed])}
-    if check:
-        for number, values in enumerate(parsed, start=2):
-            problem = check(values, existing.get(values["external_id"]))
-            if problem:
-                errors.append(RowError(number, *problem))
-    report = ImportReport(errors=errors)
-    if errors:
+    existing, problems = plan(parsed, check)
+    report = ImportReport(errors=errors + problems)
+    if report.errors:
         return report
     if dry_run:
         for values in parsed:
             (report.updated if values["external_id"] in existing else report.created).append(values["external_id"])
         return report
-    catalogue = CatalogueIndexPage.objects.first()
-    if catalogue is None:
+    if CatalogueIndexPage.objects.first() is None:
         raise ImportFileError("Es gibt noch keine Katalogseite, unter der Angebote angelegt werden könnten.")
-    with transaction.atomic():
-        for values in parsed:
-            page = existing.get(values["external_id"])
-            saved = save_offer(catalogue, page, values, publish=publish, user=user)
-            if review and not publish:
-                submit_for_review(saved, user)
-            (report.updated if page else report.created).append(values["external_id"])
-            if progress:
-                progress(1)
+    try:
+        with transaction.atomic():
+            catalogue = lock_catalogue()
+            # Decided again under the lock: an import that ran meanwhile may have created some of these offers.
+            existing, report.errors = plan(parsed, check)
+            if report.errors:
+                return report
+            for values in parsed:
+                page = existing.get(values["external_id"])
+                saved = save_offer(catalogue, page, values, publish=publish, user=user)
+                if review and not publish:
+                    submit_for_review(saved, user)
+                (report.updated if page else report.created).append(values["external_id"])
+                if progress:
+                    progress(1)
+    except IntegrityError as exc:  # an offer written outside the import (the page editor) with the same id
+        raise ImportFileError("Während des Imports wurde gleichzeitig ein Angebot mit einer dieser external_id "
+                              "gespeichert; nichts wurde importiert. Bitte starten Sie den Import erneut.") from exc
     return report
+
+
+def plan(parsed, check):
+    """The existing offers of these rows by external id, and the ``check``'s problems with each row."""
+    existing = {p.external_id: p for p in OfferPage.objects.filter(external_id__in=[v["external_id"] for v in parsed])}
+    problems = []
+    if check:
+        for number, values in enumerate(parsed, start=2):
+            problem = check(values, existing.get(values["external_id"]))
+            if problem:
+                problems.append(RowError(number, *problem))
+    return existing, problems
+
+
+def lock_catalogue():
+    """The catalogue page, locked until the transaction ends: imports run one at a time.
+
+    PostgreSQL holds the row lock (``SELECT … FOR UPDATE``); SQLite runs every transaction with
+    ``transaction_mode=IMMEDIATE`` (settings), which already takes the one write lock at the start.
+    """
+    return CatalogueIndexPage.objects.select_for_update().order_by("pk").first()
 
 
 def submit_for_review(page, user):
