@@ -1,7 +1,9 @@
 """The public, read-only JSON API: the contract widgets, partners and tests rely on.
 
 Parameters are validated by ``search.query.SearchQuery`` (the same rules as the HTML catalogue);
-every problem comes back in one 400 response. Responses are public and briefly cacheable.
+every problem comes back in one 400 response. The filter parameters are the search registry's facets
+(``OfferFilters``), so the OpenAPI document lists each registered facet. Responses are public and briefly
+cacheable.
 """
 
 import hashlib
@@ -11,12 +13,14 @@ from django.core.cache import cache
 from django.http import HttpResponse, QueryDict
 from django.utils import translation
 from django.utils.cache import patch_cache_control
-from ninja import NinjaAPI, Query, Status
+from ninja import NinjaAPI, Query, Schema, Status
+from pydantic import Field, create_model
 
 from catalogue.models import OfferPage
 from core.cache import generation as page_cache_generation
 from core.public_address import public_url
 from core.security import limit_searches
+from search.facets import OFFERS, facets
 from search.query import MAX_PAGE, MAX_PAGE_SIZE, MAX_QUERY_LENGTH, SearchQuery
 from search.service import search_service
 from widgets import tracking as widget_tracking
@@ -44,6 +48,16 @@ api.add_router("/hsds/", hsds_router)
 errors.install(api)
 
 
+def filter_schema():
+    """The offer filters as query parameters, one per facet registered for the catalogue (lists repeat)."""
+    fields = {f.name: (str if f.switch else list[str], Field(None, description=f.help or str(f.label)))
+              for f in facets(OFFERS)}
+    return create_model("OfferFilters", __base__=Schema, **fields)
+
+
+OfferFilters = filter_schema()
+
+
 def cacheable(response):
     """Mark ninja's temporal response (its headers are copied onto the answer) as briefly cacheable."""
     patch_cache_control(response, public=True, max_age=CACHE_SECONDS)
@@ -53,15 +67,9 @@ def cacheable(response):
 def list_offers(
     request,
     response: HttpResponse,
+    filters: Query[OfferFilters],
     q: str = Query("", max_length=MAX_QUERY_LENGTH, description="Suchtext"),
-    kind: list[str] = Query(None, description="Art: measure, contact_point, qualification (wiederholbar)"),
-    city: list[str] = Query(None, description="Stadt-Kürzel; kreisweite Angebote zählen für jede Stadt"),
-    target_group: list[str] = Query(None, description="Zielgruppen-Kürzel (wiederholbar)"),
-    language: list[str] = Query(None, description="ISO-639-1-Code (wiederholbar)"),
-    format: list[str] = Query(None, description="in_person, online, hybrid (wiederholbar)"),
-    free: str = Query(None, description="true: nur kostenfreie Angebote"),
     correct: str = Query(None, description="false: den Text wie eingegeben suchen, nie eine Rechtschreibkorrektur"),
-    tag: list[str] = Query(None, description="Schlagwort (wiederholbar)"),
     page: int = Query(1, ge=1, le=MAX_PAGE, description="Seite, ab 1; hinter dem letzten Treffer: 400"),
     page_size: int = Query(20, ge=1, le=MAX_PAGE_SIZE, description=f"Treffer pro Seite, höchstens {MAX_PAGE_SIZE}"),
 ):

@@ -8,6 +8,7 @@ demo content and asks the search service, as the catalogue does.
 """
 
 import argparse
+import io
 import json
 import os
 import sys
@@ -38,8 +39,7 @@ def main():
         scratch.parent.mkdir(exist_ok=True)
         scratch.unlink(missing_ok=True)
         os.environ["DATABASE_URL"] = f"sqlite:///{scratch}"
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kreissite.settings.base")
-    os.environ["DEBUG"] = "true"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kreissite.settings.dev")
     import django
 
     django.setup()
@@ -50,7 +50,7 @@ def main():
     from search.service import search_service
 
     call_command("migrate", verbosity=0)
-    call_command("load_demo_content", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    call_command("load_demo_content", stdout=io.StringIO())
     service = search_service()
     service.rebuild()
 

@@ -109,13 +109,17 @@ def _terms(model):
 
 
 for facet in (
-    Facet(name="kind", label=_("Art des Angebots"), choices=lambda: list(OfferKind.choices)),
-    Facet(name="city", label=_("Stadt"), choices=_terms(City)),
-    Facet(name="target_group", label=_("Zielgruppe"), choices=_terms(TargetGroup)),
-    Facet(name="format", label=_("Format"), choices=lambda: list(OfferFormat.choices)),
-    Facet(name="language", label=_("Sprache"), choices=_terms(Language)),
-    Facet(name="tag", label=_("Schlagwort"), counted=False, normalise=german.fold),
-    Facet(name="free", label=_("kostenfrei"), switch=True),
+    Facet(name="kind", label=_("Art des Angebots"), choices=lambda: list(OfferKind.choices),
+          help="Art: " + ", ".join(OfferKind.values) + " (wiederholbar)"),
+    Facet(name="city", label=_("Stadt"), choices=_terms(City),
+          help="Stadt-Kürzel; kreisweite Angebote zählen für jede Stadt"),
+    Facet(name="target_group", label=_("Zielgruppe"), choices=_terms(TargetGroup),
+          help="Zielgruppen-Kürzel (wiederholbar)"),
+    Facet(name="format", label=_("Format"), choices=lambda: list(OfferFormat.choices),
+          help=", ".join(OfferFormat.values) + " (wiederholbar)"),
+    Facet(name="language", label=_("Sprache"), choices=_terms(Language), help="ISO-639-1-Code (wiederholbar)"),
+    Facet(name="tag", label=_("Schlagwort"), counted=False, normalise=german.fold, help="Schlagwort (wiederholbar)"),
+    Facet(name="free", label=_("kostenfrei"), switch=True, help="true: nur kostenfreie Angebote"),
 ):
     register_facet(facet)
 

@@ -32,6 +32,7 @@ class Facet:
     disjunctive: bool = True
     normalise: Callable | None = None  # value -> what the documents carry (tags are folded)
     switch: bool = False
+    help: str = ""  # for machines: the API's parameter description
 
 
 _facets = {}
