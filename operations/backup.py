@@ -38,7 +38,7 @@ def _pg_dump(db, target):
     for flag, key in (("--host", "HOST"), ("--port", "PORT"), ("--username", "USER")):
         if db.get(key):
             command += [flag, str(db[key])]
-    result = subprocess.run(command, env=env, capture_output=True, text=True)
+    result = subprocess.run(command, env=env, capture_output=True, text=True)  # noqa: S603 - a fixed argument list
     if result.returncode != 0:
         raise RuntimeError(f"pg_dump failed ({result.returncode}): {result.stderr.strip()}")
 

@@ -17,3 +17,17 @@ def mail_is_sent(app_configs=None, **kwargs):
              "to keep mail in the log on purpose. See docs/operations.md.",
         id="operations.E001",
     )]
+
+
+@register()
+def links_have_a_public_address(app_configs=None, **kwargs):
+    """Mails sent without a request (reminders, workflow steps) link to WAGTAILADMIN_BASE_URL, which follows
+    PUBLIC_BASE_URL; in production a loopback address there would send every editor a dead link."""
+    base = settings.WAGTAILADMIN_BASE_URL or ""
+    if settings.DEBUG or not any(host in base for host in ("127.0.0.1", "localhost", "[::1]")) and base:
+        return []
+    return [Error(
+        f"Links in mails would point to {base or 'nowhere'} (PUBLIC_BASE_URL is not set while DEBUG is off).",
+        hint="Set PUBLIC_BASE_URL to the site's public address, e.g. https://praevention.kreis-mettmann.de.",
+        id="operations.E002",
+    )]

@@ -20,7 +20,7 @@ def run_job(job):
     output, clock = io.StringIO(), time.monotonic()
     try:
         call_command(job.name, stdout=output, stderr=output)
-    except Exception as exc:  # noqa: BLE001 - any failure is recorded and logged, and the next run tries again
+    except Exception as exc:  # any failure is recorded and logged (with its traceback); the next run tries again
         seconds = time.monotonic() - clock
         logger.error("job %s failed after %.1f s: %s", job.name, seconds, exc, exc_info=True)
         _finish(job.name, ok=False, message=f"{type(exc).__name__}: {exc}")
