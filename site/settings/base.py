@@ -241,6 +241,9 @@ RATELIMIT_VIEW = "core.security.rate_limited"
 # How many proxies in front of the app append to X-Forwarded-For (compose: 1, your TLS proxy). Only the entries
 # they add are trusted; 0 keys every limit on the socket's address (see core.security.client_address).
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+# The proxies' addresses or networks as gunicorn sees them (gunicorn.conf.py reads the same variable): only
+# from these peers are X-Forwarded-Proto (gunicorn) and X-Forwarded-For (rate limits) believed. Never "*".
+FORWARDED_ALLOW_IPS = env_list("FORWARDED_ALLOW_IPS", ["127.0.0.1", "::1"])
 SEARCH_RATE_LIMIT = os.environ.get("SEARCH_RATE_LIMIT", "120/m")
 SUBMISSION_RATE_LIMIT = os.environ.get("SUBMISSION_RATE_LIMIT", "5/h")
 
