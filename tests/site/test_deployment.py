@@ -116,10 +116,10 @@ def test_gunicorn_trusts_forwarded_headers_only_from_forwarded_allow_ips():
 
 
 def timer_paragraph_commands():
-    """`manage.py NAME` named in a README or docs paragraph that speaks of timers or schedules."""
+    """`manage.py NAME` named in a README or docs paragraph (or list item) that speaks of timers or schedules."""
     named = {}
     for path in [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]:
-        for paragraph in re.split(r"\n\s*\n", path.read_text()):
+        for paragraph in re.split(r"\n\s*\n|\n(?=\s*(?:\d+\.|-) )", path.read_text()):  # paragraphs, list items
             if TIMER_WORDS.search(paragraph):
                 for name in re.findall(r"manage\.py (\w+)", paragraph):
                     named.setdefault(name, path.name)
