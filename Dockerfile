@@ -4,7 +4,13 @@ FROM python:3.11-slim
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1 \
     DJANGO_SETTINGS_MODULE=kreissite.settings.production
 WORKDIR /app
-RUN useradd --create-home --uid 1000 app
+# pg_dump for the scheduler's backup_database job (Debian's client, at least version 15 like the server).
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends postgresql-client \
+ && rm -rf /var/lib/apt/lists/* \
+ && useradd --create-home --uid 1000 app \
+ && mkdir -p /data/media /data/backups \
+ && chown app /data/media /data/backups
 
 COPY . .
 RUN pip install -e . \
@@ -14,5 +20,5 @@ RUN pip install -e . \
 
 USER app
 EXPOSE 8000
-CMD ["gunicorn", "kreissite.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3", \
-     "--access-logfile", "-", "--forwarded-allow-ips", "*"]
+# Bind address, workers and the trusted proxies (FORWARDED_ALLOW_IPS) are in gunicorn.conf.py.
+CMD ["gunicorn", "kreissite.wsgi:application"]

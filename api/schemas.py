@@ -99,9 +99,19 @@ class ErrorOut(Schema):
     errors: list[ProblemOut]
 
 
+class JobOut(Schema):
+    name: str
+    schedule: str = Field(description="crontab expression in Europe/Berlin time")
+    last_success: datetime | None
+    seconds_since_success: int | None
+    overdue: bool = Field(description="no success for two of its periods (or never)")
+    last_outcome: str = Field(description="ok, failed, running, or empty if it never ran")
+    failures_in_a_row: int
+
+
 class HealthOut(Schema):
     database: bool
     engine: str
     engine_healthy: bool
-    synced: int
-    pending: int
+    pending: int = Field(description="index changes waiting for the search replay (sync_search_index)")
+    jobs: list[JobOut]

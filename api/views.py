@@ -150,24 +150,20 @@ def suggest(request, response: HttpResponse,
 
 @api.get("/health/", response={200: HealthOut, 503: HealthOut}, summary="Betriebszustand")
 def health(request, response: HttpResponse):
-    """For load balancers and timers: checks the database and the engine, and replays missed index changes."""
+    """For load balancers and monitoring; reads only. 503 when the database or the search engine is down;
+    the jobs' ages are reported for monitoring, not turned into a status (web serves without them). Missed
+    index changes are replayed (an emptied index refilled) by the scheduled job sync_search_index."""
     from django.db import connection
 
-    from search.engines.base import EngineUnavailable
+    from operations.runner import job_status
     from search.models import PendingChange
 
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
     service = search_service()
     healthy = service.primary.healthy()
-    synced = 0
-    if healthy:  # replay what the engine missed, or refill it if it came back empty
-        try:
-            synced = service.sync()
-        except EngineUnavailable:
-            healthy = False
-    body = {"database": True, "engine": service.primary.name, "engine_healthy": healthy, "synced": synced,
-            "pending": PendingChange.objects.count()}
+    body = {"database": True, "engine": service.primary.name, "engine_healthy": healthy,
+            "pending": PendingChange.objects.count(), "jobs": job_status()}
     response["Cache-Control"] = "no-store"
     return Status(200 if healthy else 503, body)
 

@@ -4,6 +4,7 @@ Public pages run no inline scripts; the admin (Wagtail) gets inline scripts; the
 framed by any partner site. django-csp builds the header; this middleware only picks the policy.
 """
 
+import functools
 import ipaddress
 
 from csp.middleware import CSPMiddleware
@@ -33,11 +34,23 @@ def rate_limited(request, exception):
     return response
 
 
+@functools.lru_cache(maxsize=256)
+def is_trusted_proxy(address, allowed):
+    """Whether ``address`` is in ``allowed`` (addresses or networks, as gunicorn's ``forwarded_allow_ips``)."""
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return False
+    return any(ip in ipaddress.ip_network(entry, strict=False) for entry in allowed)
+
+
 def client_address(group, request):
     """The client's address as the rate limits key it (django-ratelimit's ``key`` signature).
 
     Behind ``TRUSTED_PROXY_COUNT`` proxies, each appends the address it saw to ``X-Forwarded-For``, so the
-    client is the entry the outermost trusted proxy added: the n-th from the right. Everything left of it
+    client is the entry the outermost trusted proxy added: the n-th from the right. The header counts only
+    when the peer is one of ``FORWARDED_ALLOW_IPS``, the list gunicorn trusts for the scheme, so a client
+    that reaches gunicorn directly is keyed by its own address. Everything left of it
     was written by the client and is ignored. Without trusted proxies (or with a header shorter than the
     chain, or a malformed entry) the socket's address counts. IPv6 clients are keyed by their /64 network,
     which one household or server can rotate within.
@@ -46,7 +59,7 @@ def client_address(group, request):
 
     address = request.META.get("REMOTE_ADDR", "")
     hops = getattr(settings, "TRUSTED_PROXY_COUNT", 0)
-    if hops > 0:
+    if hops > 0 and is_trusted_proxy(address, tuple(getattr(settings, "FORWARDED_ALLOW_IPS", ()))):
         forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
         if len(forwarded) >= hops:
             address = forwarded[-hops]

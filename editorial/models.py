@@ -16,3 +16,17 @@ class CityTeam(models.Model):
 
     def __str__(self):
         return f"{self.group.name} → {self.city.name}"
+
+
+class ReviewReminder(models.Model):
+    """One reminder mail sent: a second run of ``remind_reviews`` on the same day mails nobody twice."""
+
+    recipient = models.EmailField()
+    sent_on = models.DateField()
+    offer_count = models.PositiveIntegerField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["recipient", "sent_on"], name="one_reminder_a_day")]
+
+    def __str__(self):
+        return f"{self.recipient} {self.sent_on}"

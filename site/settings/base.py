@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+import environ
 from django.core.exceptions import ImproperlyConfigured
 
 from search.config import WAGTAIL_ADMIN_SEARCH
@@ -50,6 +51,7 @@ INSTALLED_APPS = [
     "editorial",
     "steering",
     "knowledge",
+    "operations",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -169,6 +171,10 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
+# Database dumps written by `manage.py backup_database` (a scheduled job); the newest BACKUP_KEEP are kept.
+BACKUP_DIR = Path(os.environ.get("BACKUP_DIR", BASE_DIR / "backups"))
+BACKUP_KEEP = int(os.environ.get("BACKUP_KEEP", "14"))
+
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "Präventionskatalog Kreis Mettmann"
@@ -201,8 +207,11 @@ WAGTAILSEARCH_BACKENDS = WAGTAIL_ADMIN_SEARCH
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"timed": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "timed"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    # Every scheduled run's outcome is logged, whatever LOG_LEVEL (one line per run).
+    "loggers": {"operations": {"handlers": ["console"], "level": "INFO", "propagate": False}},
 }
 
 # Security headers. Public pages run no inline script; see core/security.py for the exceptions.
@@ -232,17 +241,27 @@ RATELIMIT_VIEW = "core.security.rate_limited"
 # How many proxies in front of the app append to X-Forwarded-For (compose: 1, your TLS proxy). Only the entries
 # they add are trusted; 0 keys every limit on the socket's address (see core.security.client_address).
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+# The proxies' addresses or networks as gunicorn sees them (gunicorn.conf.py reads the same variable): only
+# from these peers are X-Forwarded-Proto (gunicorn) and X-Forwarded-For (rate limits) believed. Never "*".
+FORWARDED_ALLOW_IPS = env_list("FORWARDED_ALLOW_IPS", ["127.0.0.1", "::1"])
 SEARCH_RATE_LIMIT = os.environ.get("SEARCH_RATE_LIMIT", "120/m")
 SUBMISSION_RATE_LIMIT = os.environ.get("SUBMISSION_RATE_LIMIT", "5/h")
 
-# Mail: printed to the console locally; set EMAIL_URL-style settings in production.
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
-EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
-EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
-EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
-EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
-EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+# Mail: one URL, e.g. smtp+tls://user:password@mail.example.de:587 (django-environ's forms; see
+# docs/operations.md). Unset, mail is printed to the console; with DEBUG off the startup check refuses that
+# unless EMAIL_URL=consolemail:// chooses it on purpose.
+EMAIL_URL = os.environ.get("EMAIL_URL", "")
+_email = environ.Env.email_url_config(EMAIL_URL or "consolemail://")
+EMAIL_BACKEND = _email["EMAIL_BACKEND"]
+EMAIL_HOST = _email.get("EMAIL_HOST") or "localhost"
+EMAIL_PORT = _email.get("EMAIL_PORT") or 25
+EMAIL_HOST_USER = _email.get("EMAIL_HOST_USER") or ""
+EMAIL_HOST_PASSWORD = _email.get("EMAIL_HOST_PASSWORD") or ""
+EMAIL_USE_TLS = _email.get("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = _email.get("EMAIL_USE_SSL", False)
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "30"))  # a hanging mail server must not hang a job
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "praeventionskatalog@example.org")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
 FACHSTELLE_EMAIL = os.environ.get("FACHSTELLE_EMAIL", "fachstelle@example.org")
 
 # Freshness: offers are reviewed yearly; stale ones are unpublished after a grace period.

@@ -55,18 +55,19 @@ def test_searches_are_rate_limited_per_address(client, settings, use_database, u
     (1, "nonsense", "10.0.0.2", "10.0.0.2"),
     (1, "2001:db8:1:2:3:4:5:6", "10.0.0.2", "2001:db8:1:2::/64"),
     (0, "", "::ffff:203.0.113.7", "203.0.113.7"),
+    (1, "198.51.100.66", "192.0.2.9", "192.0.2.9"),  # a peer that is not our proxy: its header is ignored
 ])
 def test_client_address_trusts_only_the_hops_our_proxies_add(rf, settings, proxies, forwarded, remote, expected):
     from core.security import client_address
 
-    settings.TRUSTED_PROXY_COUNT = proxies
+    settings.TRUSTED_PROXY_COUNT, settings.FORWARDED_ALLOW_IPS = proxies, ["10.0.0.0/8"]
     request = rf.get("/", HTTP_X_FORWARDED_FOR=forwarded, REMOTE_ADDR=remote)
     assert client_address("search", request) == expected
 
 
 def test_forged_forwarded_for_does_not_dodge_the_search_limit(client, settings, use_database):
     settings.SEARCH_RATE_LIMIT = "3/m"
-    settings.TRUSTED_PROXY_COUNT = 1
+    settings.TRUSTED_PROXY_COUNT, settings.FORWARDED_ALLOW_IPS = 1, ["10.0.0.2"]
     statuses = [client.get("/api/v1/suggest/?q=ab", REMOTE_ADDR="10.0.0.2",
                            HTTP_X_FORWARDED_FOR=f"192.0.2.{n}, 203.0.113.7").status_code for n in range(5)]
     assert statuses == [200, 200, 200, 429, 429]

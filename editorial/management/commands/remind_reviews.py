@@ -11,8 +11,9 @@ class Command(BaseCommand):
         parser.add_argument("--no-unpublish", action="store_true", help="only send the reminders")
 
     def handle(self, *args, no_unpublish, **options):
-        reminded = remind()
+        reminded, mailed = remind()
+        sent = len(mailed)
         gone = [] if no_unpublish else unpublish_overdue()
         self.stdout.write(self.style.SUCCESS(
-            f"{sum(len(v) for v in reminded.values())} offers due, {len(reminded)} reminders sent, "
-            f"{len(gone)} offers unpublished after the grace period."))
+            f"{sum(len(v) for v in reminded.values())} offers due, {sent} reminders sent "
+            f"({len(reminded) - sent} already reminded today), {len(gone)} offers unpublished after the grace period."))

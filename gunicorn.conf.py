@@ -1,0 +1,15 @@
+"""gunicorn's settings for the production image (gunicorn reads ./gunicorn.conf.py from the working directory).
+
+Proxy trust is explicit: X-Forwarded-Proto is believed only from FORWARDED_ALLOW_IPS (addresses or networks,
+never "*"), and Django takes the scheme from gunicorn, so both trust the same peers; the rate limiter reads the
+client address with the same setting (kreissite/security.py).
+"""
+
+import os
+
+bind = os.environ.get("GUNICORN_BIND", "0.0.0.0:8000")
+workers = int(os.environ.get("WEB_CONCURRENCY", "3"))
+accesslog = "-"
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
+if forwarded_allow_ips.strip() == "*":
+    raise SystemExit('FORWARDED_ALLOW_IPS="*" would trust X-Forwarded-* from anyone; name the proxy\'s address.')
