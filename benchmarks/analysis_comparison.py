@@ -76,6 +76,7 @@ B_FIELDS = ("title_tags", "summary_meta", "body")
 
 def raw_texts(capture):
     """Wrap ``text_document`` so each document also carries the raw texts B indexes."""
+    import catalogue.indexing as indexing
     import search.documents as documents
 
     original = documents.text_document
@@ -89,7 +90,7 @@ def raw_texts(capture):
         }
         return doc
 
-    documents.text_document = text_document
+    documents.text_document = indexing.text_document = text_document
 
 
 def fill_b(client, name, raws):
