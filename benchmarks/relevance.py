@@ -50,7 +50,7 @@ def main():
     from search.service import search_service
 
     call_command("migrate", verbosity=0)
-    call_command("load_demo_content", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    call_command("load_demo_content", stdout=open(os.devnull, "w"))
     service = search_service()
     service.rebuild()
 
