@@ -9,7 +9,8 @@ benchmark's generated offers:
 A  as the engine does it today: text pre-analysed by ``search/german.py`` (the database engine's analysis),
    queried through ``ElasticsearchEngine.search``.
 B  raw text with an in-index chain: ``german_normalization``, Snowball German2 stems, a
-   ``dictionary_decompounder`` fed by ``search/data/compound_parts.txt`` (index side) and ``synonym_graph``
+   ``dictionary_decompounder`` fed by the compound splitter's word data (``search/compounds.py``: wordfreq's
+   German words as common as the splitter requires, and the editors' words; index side) and ``synonym_graph``
    (query side), queried with ``multi_match`` (cross_fields, every word required).
 
 It reports how often B finds the same offers as A (and so as the database fallback) for the benchmark
@@ -48,10 +49,11 @@ CASES = [
 
 
 def in_index_settings():
-    from search import german
+    from search import compounds, german
 
-    parts = sorted({german.fold(line.strip()) for line in german.COMPOUND_PARTS_FILE.read_text().splitlines()
-                    if line.strip() and not line.startswith("#")})
+    extra = german.editor_words()
+    parts = sorted({word for word, zipf in compounds.frequencies().items()
+                    if len(word) >= 4 and zipf >= compounds.MIN_ZIPF} | set(extra.parts))
     base = ["lowercase", "de_stop", "german_normalization"]
     return {
         "number_of_shards": 1, "number_of_replicas": 0,
@@ -76,6 +78,7 @@ B_FIELDS = ("title_tags", "summary_meta", "body")
 
 def raw_texts(capture):
     """Wrap ``text_document`` so each document also carries the raw texts B indexes."""
+    import catalogue.indexing as indexing
     import search.documents as documents
 
     original = documents.text_document
@@ -89,7 +92,7 @@ def raw_texts(capture):
         }
         return doc
 
-    documents.text_document = text_document
+    documents.text_document = indexing.text_document = text_document
 
 
 def fill_b(client, name, raws):

@@ -24,11 +24,11 @@ def fault_node():
     node.close()
 
 
-def _point_search_at(settings, node):
+def _point_search_at(settings, node, timeout):
     settings.SEARCH_BACKEND = "elasticsearch"
     settings.ELASTICSEARCH_URL = node.url
     settings.ELASTICSEARCH_INDEX = index = f"test-{uuid.uuid4().hex[:10]}"
-    settings.ELASTICSEARCH_TIMEOUT = 2
+    settings.ELASTICSEARCH_TIMEOUT = timeout
     return index
 
 
@@ -42,7 +42,7 @@ def _drop_indices(settings):
 @pytest.fixture
 def use_elasticsearch(settings, es_server):
     """Point the search service at the shared node, with an index alias of this test's own."""
-    yield _point_search_at(settings, es_server)
+    yield _point_search_at(settings, es_server, timeout=10)  # a loaded machine is slow, not down
     _drop_indices(settings)
 
 
@@ -51,7 +51,7 @@ def use_fault_node(settings, fault_node):
     """Point the search service at the fault tests' node (running), with an index alias of its own."""
     if fault_node.process is None:
         fault_node.start()
-    yield _point_search_at(settings, fault_node)
+    yield _point_search_at(settings, fault_node, timeout=4)  # each request to a frozen node waits this long
     fault_node.thaw()
     if fault_node.process is not None:
         _drop_indices(settings)

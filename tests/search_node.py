@@ -40,6 +40,22 @@ def wait_until_healthy(url, deadline, process=None, log=None, pid=None):
     raise RuntimeError(f"no healthy node at {url} after {START_TIMEOUT} s:\n{_tail(log)}")
 
 
+def warm_up(url):
+    """Index and search once, so the first request of a test does not pay for a cold JVM."""
+
+    def call(method, path, body=None):
+        data = json.dumps(body).encode() if body else None
+        request = urllib.request.Request(f"{url}{path}", method=method, data=data,
+                                         headers={"Content-Type": "application/json"})
+        with urllib.request.urlopen(request, timeout=120) as response:
+            return json.load(response)
+
+    call("PUT", "/warm-up", {"settings": {"number_of_shards": 1, "number_of_replicas": 0}})
+    call("PUT", "/warm-up/_doc/1?refresh=true", {"title": "Workshop Zivilcourage"})
+    call("POST", "/warm-up/_search", {"query": {"match": {"title": "workshop"}}})
+    call("DELETE", "/warm-up")
+
+
 def _tail(log):
     return Path(log).read_text(errors="replace")[-3000:] if log else ""
 
@@ -69,6 +85,7 @@ class OwnNode:
             self.process = subprocess.Popen([str(SCRIPT), str(self.port)], stdout=log, stderr=subprocess.STDOUT,
                                             stdin=subprocess.DEVNULL, start_new_session=True)
         wait_until_healthy(self.url, time.monotonic() + START_TIMEOUT, self.process, self.log)
+        warm_up(self.url)
         return self
 
     def stop(self):
