@@ -1,4 +1,10 @@
 # The production image: the site under gunicorn, static files compressed and cache-busted by WhiteNoise.
+# KERN UX (CSS, fonts) comes from npm in a first stage; only its files are copied into the image.
+FROM node:20-slim AS assets
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+
 FROM python:3.11-slim
 
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1 \
@@ -13,6 +19,7 @@ RUN apt-get update \
  && chown app /data/media /data/backups
 
 COPY . .
+COPY --from=assets /app/node_modules/@kern-ux/native/dist ./node_modules/@kern-ux/native/dist
 RUN pip install -e . \
  && SECRET_KEY=collectstatic-at-build-time-only-never-used-to-serve ALLOWED_HOSTS=build \
     python manage.py collectstatic --no-input \

@@ -18,7 +18,7 @@ from search.service import on_commit_index
 from search.signals import pages_naming
 
 from .models import OfferPage
-from .taxonomy import DISTRICT_WIDE, City, Language, OfferFormat, OfferKind, Organisation, TargetGroup
+from .taxonomy import DISTRICT_WIDE, City, Language, OfferFormat, OfferKind, Organisation, TargetGroup, localized_lazy
 
 
 def offer_queryset():
@@ -105,7 +105,9 @@ register(Source(type=OFFER, label=OfferPage._meta.verbose_name, model=OfferPage,
 
 # -- facets, in display order ------------------------------------------------------------------
 def _terms(model):
-    return lambda: list(model.objects.values_list("slug", "name"))
+    """(slug, label) of a taxonomy's terms; the label is lazy and follows the language of each request."""
+    return lambda: [(slug, localized_lazy(name, name_en))
+                    for slug, name, name_en in model.objects.values_list("slug", "name", "name_en")]
 
 
 for facet in (
@@ -119,7 +121,7 @@ for facet in (
           help=", ".join(OfferFormat.values) + " (wiederholbar)"),
     Facet(name="language", label=_("Sprache"), choices=_terms(Language), help="ISO-639-1-Code (wiederholbar)"),
     Facet(name="tag", label=_("Schlagwort"), counted=False, normalise=german.fold, help="Schlagwort (wiederholbar)"),
-    Facet(name="free", label=_("kostenfrei"), switch=True, help="true: nur kostenfreie Angebote"),
+    Facet(name="free", label=_("kostenlos"), switch=True, help="true: nur kostenlose Angebote"),
 ):
     register_facet(facet)
 

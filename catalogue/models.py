@@ -189,12 +189,13 @@ class CatalogueIndexPage(RoutablePageMixin, Page):
     class Meta:
         verbose_name = _("Katalog")
 
-    def render_results(self, request, *, heading=None, preset=None):
+    def render_results(self, request, *, heading=None, preset=None, landing_city=None):
         from .views import catalogue_context
 
         context = self.get_context(request)
         context.update(catalogue_context(request, preset=preset))
         context["heading"] = heading or self.title
+        context["landing_city"] = landing_city
         response = self.render(request, context_overrides=context)
         if context["query"].errors:
             response.status_code = 400
@@ -220,11 +221,11 @@ class CatalogueIndexPage(RoutablePageMixin, Page):
         if city.is_district_wide:
             heading = _("Kreisweite Angebote")
         else:
-            heading = _("Angebote in %(name)s") % {"name": city.name}
-        return self.render_results(request, heading=heading, preset={"city": [city.slug]})
+            heading = _("Angebote in %(name)s") % {"name": city.label}
+        return self.render_results(request, heading=heading, preset={"city": [city.slug]}, landing_city=city)
 
     @path("zielgruppe/<slug:slug>/")
     def target_group(self, request, slug):
         group = get_object_or_404(TargetGroup, slug=slug)
-        heading = _("Angebote für %(name)s") % {"name": group.name}
+        heading = _("Angebote für %(name)s") % {"name": group.label}
         return self.render_results(request, heading=heading, preset={"target_group": [group.slug]})

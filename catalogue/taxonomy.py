@@ -5,6 +5,8 @@ choices because code (templates, structured data, the API contract) depends on t
 """
 
 from django.db import models
+from django.utils.functional import lazy
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
@@ -24,9 +26,11 @@ class OfferFormat(models.TextChoices):
 
 
 class TaxonomyTerm(index.Indexed, models.Model):
-    """A term with a stable slug (used in URLs, filters and imports) and a German label."""
+    """A term with a stable slug (used in URLs, filters and imports), a German and an English label."""
 
     name = models.CharField(_("Bezeichnung"), max_length=120, unique=True)
+    name_en = models.CharField(_("Bezeichnung (Englisch)"), max_length=120, blank=True,
+                               help_text=_("Für die englische Fassung der Website; leer: die deutsche Bezeichnung."))
     slug = models.SlugField(_("Kürzel"), max_length=60, unique=True, allow_unicode=False)
     sort_order = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
 
@@ -38,6 +42,19 @@ class TaxonomyTerm(index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def label(self):
+        """The name in the interface language."""
+        return localized(self.name, self.name_en)
+
+
+def localized(name, name_en):
+    """The English label in the English interface where there is one, else the German one."""
+    return name_en if name_en and (get_language() or "de").startswith("en") else name
+
+
+localized_lazy = lazy(localized, str)  # for labels computed once and shown in either language
 
 
 class City(TaxonomyTerm):

@@ -1,5 +1,6 @@
 """The catalogue's request handling, kept out of the page model: query in, template context out."""
 
+from catalogue.templatetags.catalogue_tags import next_dates
 from search.facets import OFFERS, facets
 from search.query import SearchQuery
 from search.views import search_context
@@ -22,8 +23,13 @@ def catalogue_context(request, preset=None):
         for facet in result.facets.get(name, [])
         if facet.selected
     ] + [("tag", tag, "#" + tag) for tag in query.selected("tag")]
+    if landing_city := (preset or {}).get("city"):
+        active = [item for item in active if not (item[0] == "city" and item[1] in landing_city)]
+    offer_ids = [hit.data["id"] for hit in result.hits if hit.data.get("type", "offer") == "offer"]
     return {
         **context,
+        "next_dates": next_dates(offer_ids),
         "facet_groups": [((name, heading), result.facets.get(name, [])) for name, heading in headings],
         "active_filters": active,
+        "active_count": len(active) + (1 if query.switches.get("free") else 0),
     }

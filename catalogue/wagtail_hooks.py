@@ -12,7 +12,7 @@ from .taxonomy import City, Language, Organisation, TargetGroup
 
 
 class TaxonomyViewSet(SnippetViewSet):
-    list_display = ["name", "slug", "sort_order"]
+    list_display = ["name", "name_en", "slug", "sort_order"]
     search_fields = ["name", "slug"]
     ordering = ["sort_order", "name"]
 

@@ -17,7 +17,7 @@ class HomePage(Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     subpage_types = ["catalogue.CatalogueIndexPage", "knowledge.KnowledgeIndexPage", "knowledge.GlossaryPage",
-                     "knowledge.EventIndexPage"]
+                     "knowledge.EventIndexPage", "home.InfoPage"]
     max_count = 1
 
     class Meta:
@@ -36,17 +36,43 @@ class HomePage(Page):
         return context
 
 
+class InfoPage(Page):
+    """A plain text page: Impressum, Datenschutzerklärung, Erklärung zur Barrierefreiheit, Kontakt.
+
+    Pages marked "in Menüs anzeigen" are linked from every page's footer. The drafts come from a
+    migration (``0003_info_pages``) and name in brackets what the operator must still complete.
+    """
+
+    body = RichTextField(_("Text"), blank=True)
+    body_en = RichTextField(_("Text (Englisch)"), blank=True,
+                            help_text=_("Optional; leer bleibt der deutsche Text, als Deutsch ausgezeichnet."))
+    title_en = models.CharField(_("Titel (Englisch)"), max_length=255, blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("body"), FieldPanel("title_en"), FieldPanel("body_en")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("Informationsseite")
+        verbose_name_plural = _("Informationsseiten")
+
+
 @register_setting(icon="site")
 class SiteSettings(BaseSiteSetting):
-    """Contact and legal links shown in every page footer (editable in the admin)."""
+    """Who runs the site (name and logo in the header) and the contact address; editable in the admin."""
 
+    operator_name = models.CharField(_("Betreiber"), max_length=200, blank=True,
+                                     default="Kommunales Integrationszentrum Kreis Mettmann",
+                                     help_text=_("Steht unter dem Namen der Website im Kopf und im Fuß."))
+    operator_url = models.URLField(_("Website des Betreibers"), blank=True)
+    logo = models.ForeignKey("wagtailimages.Image", verbose_name=_("Logo"), null=True, blank=True,
+                             on_delete=models.SET_NULL, related_name="+",
+                             help_text=_("Wird im Kopf mit höchstens 48 Pixel Höhe gezeigt; der Alternativtext ist "
+                                         "der Name des Betreibers."))
     contact_email = models.EmailField(_("Kontakt-E-Mail"), blank=True)
-    imprint_url = models.URLField(_("Impressum (Link)"), blank=True)
-    privacy_url = models.URLField(_("Datenschutz (Link)"), blank=True)
-    accessibility_url = models.URLField(_("Erklärung zur Barrierefreiheit (Link)"), blank=True)
 
-    panels = [FieldPanel("contact_email"), FieldPanel("imprint_url"), FieldPanel("privacy_url"),
-              FieldPanel("accessibility_url")]
+    panels = [FieldPanel("operator_name"), FieldPanel("operator_url"), FieldPanel("logo"),
+              FieldPanel("contact_email")]
 
     class Meta:
         verbose_name = _("Website-Einstellungen")

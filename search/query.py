@@ -87,7 +87,7 @@ class SearchQuery:
             if name in allowed:
                 unknown = [v for v in values if v not in allowed[name]]
                 if unknown:
-                    errors.append((name, _("Unbekannter Wert: %(values)s.") % {"values": ", ".join(unknown)}))
+                    errors += [(name, unknown_value_message(name, value)) for value in unknown]
                     continue
             elif any(len(v) > 100 for v in values):
                 errors.append((name, _("Schlagwort zu lang.")))
@@ -104,7 +104,7 @@ class SearchQuery:
             elif raw.lower() in FALSE_WORDS:
                 switches[name] = False
             else:
-                errors.append((name, _("Erwartet wird „true“ oder „false“.")))
+                errors.append((name, _("„%(name)s“ kennt nur „true“ oder „false“.") % {"name": name}))
 
         correct = True
         raw_correct = get_one("correct")
@@ -141,15 +141,34 @@ class SearchQuery:
         return [("q", text), *pairs, ("correct", "false")]
 
 
+UNKNOWN_VALUE = {
+    "city": _("Die Stadt „%(value)s“ gibt es nicht."),
+    "target_group": _("Die Zielgruppe „%(value)s“ gibt es nicht."),
+    "language": _("Die Sprache „%(value)s“ gibt es nicht."),
+    "kind": _("Die Angebotsart „%(value)s“ gibt es nicht."),
+    "format": _("Das Format „%(value)s“ gibt es nicht."),
+    "type": _("Die Inhaltsart „%(value)s“ gibt es nicht."),
+}
+NUMBER_NAMES = {"page": _("Die Seitenzahl"), "page_size": _("Die Zahl der Treffer je Seite")}
+
+
+def unknown_value_message(name, value):
+    """The error for a filter value that does not exist, in the words of the person who typed it."""
+    template = UNKNOWN_VALUE.get(name, _("Den Wert „%(value)s“ gibt es nicht."))
+    return template % {"value": value[:60]}
+
+
 def _positive_int(raw, default, name, maximum, errors):
     if raw in (None, ""):
         return default
+    what = NUMBER_NAMES.get(name, name)
     try:
         value = int(raw)
     except (TypeError, ValueError):
-        errors.append((name, _("Erwartet wird eine ganze Zahl.")))
+        errors.append((name, _("%(what)s muss eine ganze Zahl sein, nicht „%(raw)s“.")
+                       % {"what": what, "raw": str(raw)[:20]}))
         return default
     if not 1 <= value <= maximum:
-        errors.append((name, _("Erlaubt sind Werte von 1 bis %(max)d.") % {"max": maximum}))
+        errors.append((name, _("%(what)s muss zwischen 1 und %(max)d liegen.") % {"what": what, "max": maximum}))
         return default
     return value

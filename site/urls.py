@@ -10,6 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from api.urls import urlpatterns as api_urls
 from core.public_address import public_sitemap_class
+from home.views import favicon, robots_txt
 from search.views import site_search
 from steering.views import public_coverage
 
@@ -27,6 +28,8 @@ urlpatterns = [
     path("abdeckung/", public_coverage, name="coverage"),
     path("suche/", site_search, name="site_search"),
     path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": public_sitemap_class()}}, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots_txt"),
+    path("favicon.ico", favicon, name="favicon"),
 ]
 
 if settings.DEBUG:

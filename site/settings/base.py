@@ -156,13 +156,16 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "de"
 LANGUAGES = [("de", "Deutsch"), ("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["kreissite.formats"]  # English dates as "14 May 2026"
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
-STATICFILES_DIRS = [BASE_DIR / "static"]
+# KERN UX (npm package @kern-ux/native, installed by scripts/run and scripts/test) is served as /static/kern/.
+KERN_DIST = BASE_DIR / "node_modules" / "@kern-ux" / "native" / "dist"
+STATICFILES_DIRS = [BASE_DIR / "static", ("kern", KERN_DIST)]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 STORAGES = {

@@ -119,10 +119,10 @@ def test_site_search_page(client, service, content):
     response = client.get("/suche/", {"q": "Zivilcourage", "type": "glossary"})
     html = response.content.decode()
     assert response.status_code == 200
-    assert '<a href="/glossar/#zivilcourage"><mark>Zivilcourage</mark></a>' in html
+    assert '<a class="kern-link" href="/glossar/#zivilcourage"><mark>Zivilcourage</mark></a>' in html
     assert 'id="f-type-article" name="type" value="article"' in html and "1 Treffer" in html
     response = client.get("/suche/", {"q": "x", "type": "podcast"})
-    assert response.status_code == 400 and "Unbekannter Wert: podcast." in response.content.decode()
+    assert response.status_code == 400 and "Die Inhaltsart „podcast“ gibt es nicht." in response.content.decode()
     assert client.get("/suche/").status_code == 200
 
 
