@@ -18,6 +18,7 @@ from core.text import CONTROL_CHARACTERS
 
 from .models import CatalogueIndexPage, OfferDate, OfferPage
 from .permissions import offer_change_refusal
+from .slugs import german_slugify
 from .tables import MAX_FILE_BYTES, TableTooLarge, read_cells
 from .taxonomy import City, Language, OfferFormat, OfferKind, Organisation, TargetGroup
 
@@ -367,9 +368,7 @@ def save_offer(catalogue, page, values, *, publish, user):
     page.tags.set(values["tags"], clear=True)
     page.dates = [OfferDate(start=start, end=end) for start, end in values["dates"]]
     if is_new:
-        from django.utils.text import slugify
-
-        page.slug = free_slug(catalogue, slugify(values["title"])[:70] or "angebot")
+        page.slug = free_slug(catalogue, german_slugify(values["title"])[:70].strip("-") or "angebot")
         catalogue.add_child(instance=page)
     revision = page.save_revision(user=user, log_action=True)
     if publish:

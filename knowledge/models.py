@@ -3,7 +3,6 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -15,6 +14,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from catalogue.slugs import german_slugify
 from catalogue.taxonomy import DISTRICT_WIDE, City, TargetGroup
 
 from . import glossary
@@ -154,7 +154,7 @@ class GlossaryTerm(index.Indexed, models.Model):
         super().save(*args, **kwargs)
 
     def fill_slug(self):
-        self.slug = self.slug or slugify(self.term.replace("ß", "ss"))
+        self.slug = self.slug or german_slugify(self.term)
 
     @property
     def forms(self):

@@ -188,6 +188,7 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL") or PUBLIC_BASE_U
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILDOCS_DOCUMENT_MODEL = "knowledge.KnowledgeDocument"  # with a description, so documents are found by content
 WAGTAIL_I18N_ENABLED = False
+WAGTAIL_ALLOW_UNICODE_SLUGS = False  # ASCII addresses; umlauts become ae/oe/ue/ss (catalogue/slugs.py)
 
 # The public API is read-only and open to every origin (partners' widgets).
 CORS_URLS_REGEX = r"^/api/.*$"

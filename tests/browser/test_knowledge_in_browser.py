@@ -28,6 +28,6 @@ def test_article_links_a_glossary_term_once_and_lists_live_offers(site_url, page
     page.goto(site_url + "/wissen/rechtsextreme-codes-erkennen/")
     links = page.locator("a.glossary-link")
     assert links.all_inner_texts() == ["Rechtsextremismus", "88", "Schwarze Sonne"]
-    assert page.locator(".offer-list .card").count() == 3
+    assert page.locator(".offer-list .kern-card").count() == 3
     links.nth(1).click()
     page.wait_for_url("**/glossar/#88")

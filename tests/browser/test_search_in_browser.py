@@ -57,6 +57,8 @@ def test_keyboard_only_search_filter_change_and_open_an_offer(site_url, page):
     assert page.get_by_role("combobox").input_value() == "Beratung"
     page.keyboard.press("Enter")
     page.wait_for_url("**/angebote/?q=Beratung")
+    tab_to(page, ".filter-toggle > summary")  # on a phone the filters sit behind one disclosure
+    page.keyboard.press("Enter")
     tab_to(page, "#f-city-hilden")
     page.keyboard.press("Space")
     tab_to(page, ".filters button[type=submit]")
@@ -73,7 +75,7 @@ def test_keyboard_only_search_filter_change_and_open_an_offer(site_url, page):
 @pytest.mark.parametrize("path", [
     "/", "/angebote/?q=Beratung&city=hilden&kind=contact_point", "/angebote/stadt/hilden/",
     "/angebote/zielgruppe/sportvereine/", "/angebote/?city=atlantis",
-    "/angebote/basisqualifizierung-rassismuskritik-fur-lehrkrafte/", "/vorschlagen/", "/abdeckung/?kind=measure",
+    "/angebote/basisqualifizierung-rassismuskritik-fuer-lehrkraefte/", "/vorschlagen/", "/abdeckung/?kind=measure",
     "/wissen/", "/wissen/?thema=Schule", "/wissen/rechtsextreme-codes-erkennen/", "/glossar/", "/veranstaltungen/",
     "/veranstaltungen/regionalkonferenz-hilden/", "/veranstaltungen/regionalkonferenz-haan/",
     "/suche/?q=Rassismus&type=article&type=glossary",
@@ -88,7 +90,9 @@ def test_submission_form_with_errors_is_accessible_and_keeps_input(site_url, pag
     page.get_by_label("Titel des Angebots *").fill("Theaterworkshop")
     page.get_by_role("button", name="Vorschlag senden").click()
     alert = page.get_by_role("alert")
-    assert "Bitte prüfen Sie Ihre Angaben" in alert.inner_text()
+    assert "Bitte prüfen Sie" in alert.inner_text()
+    assert "Bitte füllen Sie „Kurzbeschreibung“ aus." in alert.inner_text()
+    page.wait_for_function("document.activeElement && document.activeElement.id === 'error-summary'")
     assert page.get_by_label("Titel des Angebots *").input_value() == "Theaterworkshop"
     audit_page.goto(site_url + "/vorschlagen/")
     audit_page.get_by_role("button", name="Vorschlag senden").click()
