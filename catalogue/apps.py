@@ -8,7 +8,6 @@ class CatalogueConfig(AppConfig):
 
     def ready(self):
         from . import indexing  # noqa: F401 - registers the offer source, the facets and their signals
-
         from .slugs import use_german_slugs_in_admin
 
         use_german_slugs_in_admin()

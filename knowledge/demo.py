@@ -4,7 +4,7 @@ Event dates are relative to today, so the demo always shows held and planned con
 cities without one (the gaps the overview is there to show).
 """
 
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 from django.core.files.base import ContentFile
 from django.utils import timezone
@@ -185,8 +185,20 @@ def _article(spec, documents):
     return page
 
 
+def weekday_at(days, hour):
+    """``days`` from today at ``hour`` o'clock local time (Europe/Berlin), moved off the weekend.
+
+    Conferences happen on working days: a Saturday or Sunday moves to the Monday after (future dates) or
+    the Friday before (past ones), so a date never crosses from past to future.
+    """
+    day = timezone.localdate() + timedelta(days=days)
+    if day.weekday() >= 5:
+        day += timedelta(days=7 - day.weekday()) if days >= 0 else -timedelta(days=day.weekday() - 4)
+    return timezone.make_aware(datetime.combine(day, time(hour, 0)))
+
+
 def _event(city_slug, days, kind, title, organiser, documents):
-    start = (timezone.now() + timedelta(days=days)).replace(hour=14, minute=0, second=0, microsecond=0)
+    start = weekday_at(days, 14)
     city = City.objects.get(slug=city_slug)
     past = days < 0
     page = EventPage(

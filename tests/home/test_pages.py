@@ -129,3 +129,72 @@ def test_catalogue_in_english(client, demo):
     html = client.get("/angebote/stadt/hilden/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "<h1>Offers in Hilden</h1>" in html
     assert "Apply filters" in html and "Kind of offer" in html and "25 offers" in html
+
+
+def test_home_page_title_names_the_site_once(client, demo):
+    html = client.get("/").content.decode()
+    assert "<title>Präventionskatalog Kreis Mettmann</title>" in html
+    assert "<title>Angebote – Präventionskatalog Kreis Mettmann</title>" in client.get("/angebote/").content.decode()
+
+
+def test_result_cards_say_where_and_when_and_city_pages_label_district_wide_offers(client, demo):
+    html = client.get("/angebote/stadt/hilden/").content.decode()
+    assert "Angebote in Hilden und kreisweite Angebote" in html
+    assert "kreisweites Angebot" in html and "Angebot in Hilden" in html
+    assert "nächster Termin: <time" in html
+    offer = OfferPage.objects.get(external_id="demo-kreis-01")
+    card = html[html.index(offer.title) - 600:html.index(offer.title) + 900]
+    assert "kreisweit" in card and "Online" in card and "kostenlos" in card
+    assert "10. Februar 2027" in card  # its next date
+
+
+def test_offer_page_says_kostenlos_once(client, demo):
+    offer = OfferPage.objects.get(external_id="demo-kreis-01")
+    html = client.get(offer.url).content.decode()
+    assert "kostenlos (kostenlos)" not in html and "kostenfrei" not in html
+
+
+def test_english_is_whole_labels_dates_and_german_content_marked(client, demo):
+    offer = OfferPage.objects.get(external_id="demo-kreis-01")
+    html = client.get("/angebote/stadt/hilden/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Schools and teachers" in html and "District-wide" in html  # taxonomy labels in the filters
+    assert "Schulen und Lehrkräfte" not in html
+    assert "next date: <time" in html and "10 February 2027" in html
+    assert f'<a class="kern-link" href="{offer.url}" lang="de">' in html
+    page = client.get(offer.url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert 'lang="de">Basisqualifizierung Rassismuskritik für Lehrkräfte</h1>' in page
+    assert "Wednesday, 10 February 2027, 14:00" in page
+    assert "Schools and teachers" in page
+
+
+def test_footer_links_every_information_page(client, demo):
+    html = client.get("/").content.decode()
+    for slug, title in (("impressum", "Impressum"), ("datenschutz", "Datenschutzerklärung"),
+                        ("barrierefreiheit", "Erklärung zur Barrierefreiheit"), ("kontakt", "Kontakt")):
+        assert f'<a class="kern-link" href="/{slug}/">{title}</a>' in html
+        page = client.get(f"/{slug}/")
+        assert page.status_code == 200 and "[" in page.content.decode()  # a draft naming what to complete
+    english = client.get("/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert '<a class="kern-link" href="/datenschutz/">Privacy notice</a>' in english
+    privacy = client.get("/datenschutz/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "This page is only available in German." in privacy and '<div class="rich-text" lang="de">' in privacy
+
+
+def test_privacy_notice_describes_what_the_site_processes(client, demo):
+    text = client.get("/datenschutz/").content.decode()
+    for expected in ("Angebot vorschlagen", "gelöscht", "Suchanfragen", "ohne Personenbezug", "csrftoken",
+                     "sessionid", "kein Tracking", "Server-Protokolle"):
+        assert expected in text, expected
+    statement = client.get("/barrierefreiheit/").content.decode()
+    for expected in ("BITV 2.0", "teilweise vereinbar", "Nicht barrierefreie Inhalte", "Feedback",
+                     "Schlichtungsverfahren"):
+        assert expected in statement, expected
+
+
+def test_400_page_speaks_the_users_words(client, demo):
+    html = client.get("/angebote/", {"city": "atlantis", "target_group": "piraten"}).content.decode()
+    assert "Die Stadt „atlantis“ gibt es nicht." in html
+    assert "Die Zielgruppe „piraten“ gibt es nicht." in html
+    assert "city:" not in html and "<strong>city</strong>" not in html
+    english = client.get("/angebote/", {"city": "atlantis"}, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "There is no city “atlantis”." in english
