@@ -7,6 +7,7 @@ and the JSON API report problems the same way.
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from core.cache import per_generation
 
@@ -142,19 +143,19 @@ class SearchQuery:
 
 
 UNKNOWN_VALUE = {
-    "city": _("Die Stadt „%(value)s“ gibt es nicht."),
-    "target_group": _("Die Zielgruppe „%(value)s“ gibt es nicht."),
-    "language": _("Die Sprache „%(value)s“ gibt es nicht."),
-    "kind": _("Die Angebotsart „%(value)s“ gibt es nicht."),
-    "format": _("Das Format „%(value)s“ gibt es nicht."),
-    "type": _("Die Inhaltsart „%(value)s“ gibt es nicht."),
+    "city": gettext_lazy("Die Stadt „%(value)s“ gibt es nicht."),
+    "target_group": gettext_lazy("Die Zielgruppe „%(value)s“ gibt es nicht."),
+    "language": gettext_lazy("Die Sprache „%(value)s“ gibt es nicht."),
+    "kind": gettext_lazy("Die Angebotsart „%(value)s“ gibt es nicht."),
+    "format": gettext_lazy("Das Format „%(value)s“ gibt es nicht."),
+    "type": gettext_lazy("Die Inhaltsart „%(value)s“ gibt es nicht."),
 }
-NUMBER_NAMES = {"page": _("Die Seitenzahl"), "page_size": _("Die Zahl der Treffer je Seite")}
+NUMBER_NAMES = {"page": gettext_lazy("Die Seitenzahl"), "page_size": gettext_lazy("Die Zahl der Treffer je Seite")}
 
 
 def unknown_value_message(name, value):
     """The error for a filter value that does not exist, in the words of the person who typed it."""
-    template = UNKNOWN_VALUE.get(name, _("Den Wert „%(value)s“ gibt es nicht."))
+    template = UNKNOWN_VALUE.get(name) or _("Den Wert „%(value)s“ gibt es nicht.")
     return template % {"value": value[:60]}
 
 
