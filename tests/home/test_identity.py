@@ -72,3 +72,22 @@ def test_suggestion_form_fields_are_autocompleted_and_errors_name_the_field():
     assert form.errors["summary"] == ["Bitte füllen Sie „Kurzbeschreibung“ aus."]
     assert form.errors["cities"] == ["Bitte wählen Sie mindestens eine Angabe bei „Städte“."]
     assert form.errors["consent"][0].startswith("Bitte stimmen Sie zu")
+
+
+def test_admin_slug_fields_transliterate_german_before_wagtail_urlifies():
+    from wagtail.admin.forms.models import formfield_for_dbfield
+
+    widget = formfield_for_dbfield(OfferPage._meta.get_field("slug")).widget
+    formatters = widget.attrs["data-w-slug-formatters-value"]
+    assert '"ae"' in formatters and '"ss"' in formatters and '"ue"' in formatters
+
+
+def test_demo_conferences_fall_on_weekdays_at_local_time():
+    from django.utils import timezone
+
+    from knowledge.demo import weekday_at
+
+    for days in range(-14, 15):
+        start = timezone.localtime(weekday_at(days, 14))
+        assert start.weekday() < 5 and start.hour == 14 and str(start.tzinfo) == "Europe/Berlin"
+        assert (start.date() >= timezone.localdate()) == (days >= 0)  # never crosses from past to future
