@@ -45,4 +45,5 @@ def test_fachstelle_keeps_the_glossary_in_the_admin(client, group_member):
 
 def test_pages_of_the_home_page_are_the_site_sections():
     slugs = [p.slug for p in Page.objects.get(slug="home").get_children()]
-    assert slugs == ["angebote", "wissen", "glossar", "veranstaltungen"]
+    assert slugs == ["angebote", "wissen", "glossar", "veranstaltungen",
+                     "impressum", "datenschutz", "barrierefreiheit", "kontakt"]  # the information pages last

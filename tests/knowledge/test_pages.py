@@ -87,7 +87,7 @@ def test_glossary_page_lists_terms_from_a_to_z_with_anchors(client, knowledge):
     knowledge.term("88", variants="Achtundachtzig", category="codes")
     html = client.get("/glossar/").content.decode()
     assert html.index(">0–9<") < html.index(">O<") < html.index(">Z<")
-    assert 'id="88"' in html and "(Achtundachtzig)" in html and 'id="okonomisierung"' in html
+    assert 'id="88"' in html and "(Achtundachtzig)" in html and 'id="oekonomisierung"' in html
     assert "Codes und Symbole" in html
 
 
