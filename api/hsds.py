@@ -6,9 +6,11 @@ person the matching HSDS records; its target groups, kind and cities *taxonomy t
 *attributes*. Identifiers are UUIDs derived from our own ids (uuid5), so they are stable across harvests.
 """
 
+import functools
 import uuid
 from datetime import datetime
 
+from django.conf import settings
 from django.http import QueryDict
 from django.utils import timezone
 from ninja import Query, Router
@@ -16,7 +18,7 @@ from ninja import Query, Router
 from catalogue.models import OfferPage, Organisation
 from catalogue.taxonomy import DISTRICT_WIDE, OfferKind, TargetGroup
 from core.public_address import public_url
-from core.security import limit_searches
+from core.security import limit_requests, limit_searches
 from search.query import MAX_QUERY_LENGTH, SearchQuery
 from search.service import search_service
 
@@ -24,6 +26,19 @@ from . import hsds_schemas as out
 from .errors import ERRORS, BadRequest, NotFound
 
 router = Router(tags=["HSDS 3.0"])
+
+
+def rate_limited(view):
+    """Every HSDS request counts against ``HSDS_RATE_LIMIT`` per client (429 beyond), before any work."""
+    @functools.wraps(view)
+    def limited(request, *args, **kwargs):
+        limit_requests(request, "hsds", settings.HSDS_RATE_LIMIT)
+        return view(request, *args, **kwargs)
+
+    return limited
+
+
+router.add_decorator(rate_limited, mode="view")
 NAMESPACE = uuid.UUID("5b0f3b64-6a8e-4d3c-9a67-0d0c6f6f2a10")  # fixed: the ids must never change
 MAX_PER_PAGE = 100
 DEFAULT_ORGANISATION = "Kommunales Integrationszentrum Kreis Mettmann"
@@ -145,11 +160,16 @@ def attribute_record(service_id, taxonomy, code, name):
             "link_type": taxonomy, "link_entity": "service", "taxonomy_term_id": term["id"], "taxonomy_term": term}
 
 
-def page(items, number, per_page):
-    """HSDS ``Page``: a page past the end is an empty page, not an error."""
+def page(items, number, per_page, build=None):
+    """HSDS ``Page``: a page past the end is an empty page, not an error.
+
+    With ``build``, ``items`` are objects and only the requested page's records are built.
+    """
     total = len(items)
     pages = max((total + per_page - 1) // per_page, 1)
     contents = items[(number - 1) * per_page:number * per_page]
+    if build:
+        contents = [build(item) for item in contents]
     return {"total_items": total, "total_pages": pages, "page_number": number, "size": len(contents),
             "first_page": number == 1, "last_page": number >= pages, "empty": not contents, "contents": contents}
 
@@ -237,10 +257,12 @@ def services(request, page_number: int = Paging.number, per_page: int = Paging.p
              modified_after: str = Query(None, description="nur Dienste, die seitdem geändert wurden (ISO 8601)"),
              minimal: bool = Query(False, description="nur `id` und `last_modified` je Dienst")):
     found = services_matching(request, search, taxonomy_term_id, taxonomy_id, organization_id, modified_after)
-    records = [service_record(o, request, full=False) for o in found]
-    if minimal:
-        records = [{"id": r["id"], "last_modified": r.get("last_modified")} for r in records]
-    return page(records, page_number, per_page)
+
+    def build(offer):
+        record = service_record(offer, request, full=False)
+        return {"id": record["id"], "last_modified": record.get("last_modified")} if minimal else record
+
+    return page(found, page_number, per_page, build)
 
 
 @router.get("/services/{service_id}", response={200: out.ServiceOut, **ERRORS}, exclude_none=True,
@@ -253,16 +275,16 @@ def service(request, service_id: str):
             summary="HSDS: Träger")
 def organizations(request, page_number: int = Paging.number, per_page: int = Paging.per_page,
                   search: str = Paging.search):
-    providers = Organisation.objects.filter(offers__live=True).distinct().order_by("name")
+    providers = public_organisations().order_by("name")
     if search:
         providers = providers.filter(name__icontains=search)
-    return page([organization_record(p) for p in providers], page_number, per_page)
+    return page(list(providers), page_number, per_page, organization_record)
 
 
 @router.get("/organizations/{organization_id}", response={200: out.OrganizationFullOut, **ERRORS},
             exclude_none=True, summary="HSDS: ein Träger mit seinen Diensten")
 def organization(request, organization_id: str):
-    provider = _by_hsds_id(Organisation.objects.all(), "organization", organization_id)
+    provider = _by_hsds_id(public_organisations(), "organization", organization_id)
     record = organization_record(provider)
     record["services"] = [service_record(o, request, full=False) for o in offers().filter(provider=provider)]
     return record
@@ -334,8 +356,14 @@ def _one(records, parameter, value):
     raise NotFound(parameter, f"Unbekannte Kennung {value}.")
 
 
+def public_organisations():
+    """Providers of live, public offers: a provider named only in a draft or a private submission stays private."""
+    return Organisation.objects.filter(pk__in=offers().filter(provider__isnull=False).values("provider")).distinct()
+
+
 def _by_hsds_id(queryset, kind, value):
-    for obj in queryset:
-        if hsds_id(kind, obj.pk) == value:
-            return obj
+    """The object whose derived id is ``value``, finding its key from the keys alone (no record is built)."""
+    for pk in queryset.values_list("pk", flat=True):
+        if hsds_id(kind, pk) == value:
+            return queryset.get(pk=pk)
     raise NotFound(f"{kind}_id", f"Unbekannte Kennung {value}.")

@@ -33,6 +33,18 @@ def may_handle_cities(user, city_slugs):
     return bool(city_slugs & team_cities(user)) and DISTRICT_WIDE not in city_slugs
 
 
+def editable_offers(user, offers):
+    """The offers of ``offers`` this user may edit: all for the Fachstelle, a city team's own otherwise.
+
+    For lists and reports (the freshness report, its CSV, the dashboard count), the queryset form of
+    ``may_handle_cities``: sharing a city with the team and not district-wide.
+    """
+    if is_fachstelle(user):
+        return offers
+    own = offers.filter(cities__slug__in=team_cities(user)).values("pk")
+    return offers.filter(pk__in=own).exclude(cities__slug=DISTRICT_WIDE)
+
+
 def offer_change_refusal(user, page, city_slugs):
     """Why ``user`` may not save ``page`` (``None``: a new offer) with these cities, as ``(field, message)``.
 

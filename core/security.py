@@ -74,11 +74,17 @@ def client_address(group, request):
     return str(ip)
 
 
-def limit_searches(request):
-    """Count one search for the client's address; over ``SEARCH_RATE_LIMIT`` it gets a 429."""
-    from django.conf import settings
+def limit_requests(request, group, rate):
+    """Count one request of ``group`` for the client's address; over ``rate`` it raises ``Ratelimited`` (429)."""
     from django_ratelimit.core import is_ratelimited
     from django_ratelimit.exceptions import Ratelimited
 
-    if is_ratelimited(request, group="search", key=client_address, rate=settings.SEARCH_RATE_LIMIT, increment=True):
+    if is_ratelimited(request, group=group, key=client_address, rate=rate, increment=True):
         raise Ratelimited()
+
+
+def limit_searches(request):
+    """Count one search for the client's address; over ``SEARCH_RATE_LIMIT`` it gets a 429."""
+    from django.conf import settings
+
+    limit_requests(request, "search", settings.SEARCH_RATE_LIMIT)

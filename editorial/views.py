@@ -7,6 +7,7 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views.reports import PageReportView
 
 from catalogue.models import City, OfferPage
+from catalogue.permissions import editable_offers
 from core.spreadsheets import csv_cell
 
 from .freshness import due_offers
@@ -41,5 +42,6 @@ class StaleOffersView(PageReportView):
         return f"pruefung-faellig-{timezone.localdate():%Y-%m-%d}"
 
     def get_queryset(self):
-        self.queryset = due_offers().select_related("owner")
+        # A city team sees only the offers it may edit (not other cities' offers or their owners' names).
+        self.queryset = editable_offers(self.request.user, due_offers()).select_related("owner")
         return super().get_queryset()

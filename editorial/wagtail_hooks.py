@@ -6,6 +6,8 @@ from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 
+from catalogue.permissions import editable_offers
+
 from .freshness import due_offers
 from .menu import FachstelleMenuItem
 from .views import StaleOffersView
@@ -29,8 +31,11 @@ class StaleOffersPanel(Component):
     name = "stale_offers"
     order = 50
 
+    def __init__(self, user):
+        self.user = user
+
     def render_html(self, parent_context=None):
-        count = due_offers().count()
+        count = editable_offers(self.user, due_offers()).count()
         return format_html(
             '<section class="panel summary nice-padding"><h2>{}</h2><p><a href="{}">{}</a></p></section>',
             _("Aktualität"), reverse("stale_offers"),
@@ -39,4 +44,4 @@ class StaleOffersPanel(Component):
 
 @hooks.register("construct_homepage_panels")
 def add_stale_offers_panel(request, panels):
-    panels.append(StaleOffersPanel())
+    panels.append(StaleOffersPanel(request.user))

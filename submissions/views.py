@@ -47,8 +47,10 @@ def create_draft(data):
     The submitter gets no mail: their address is not verified, and a thank-you to any address with their own
     text in it would make the form a mail relay. The thanks page confirms instead.
     """
+    # The provider stays text on the submission until the Fachstelle picks or creates it in the page editor:
+    # an Organisation is public (HSDS), and spam must not create one.
     fields = ("title", "summary", "kind", "format", "description", "cost", "is_free", "contact_name", "email",
-              "phone", "website", "provider")
+              "phone", "website")
     values = {**{name: data[name] for name in fields}, "cities": list(data["cities"]),
               "target_groups": list(data["target_groups"])}
     page = save_offer(CatalogueIndexPage.objects.get(), None, values, publish=False, user=None)

@@ -249,6 +249,7 @@ TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 # from these peers are X-Forwarded-Proto (gunicorn) and X-Forwarded-For (rate limits) believed. Never "*".
 FORWARDED_ALLOW_IPS = env_list("FORWARDED_ALLOW_IPS", ["127.0.0.1", "::1"])
 SEARCH_RATE_LIMIT = os.environ.get("SEARCH_RATE_LIMIT", "120/m")
+HSDS_RATE_LIMIT = os.environ.get("HSDS_RATE_LIMIT", "120/m")  # every HSDS request (harvesters page through)
 SUBMISSION_RATE_LIMIT = os.environ.get("SUBMISSION_RATE_LIMIT", "5/h")
 
 # Mail: one URL, e.g. smtp+tls://user:password@mail.example.de:587 (django-environ's forms; see

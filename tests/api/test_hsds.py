@@ -175,3 +175,35 @@ def test_service_at_locations_list_and_detail_conform(client, catalogue):
 
     without_address = hsds_id("service_at_location", plain.pk)
     assert client.get(f"/api/v1/hsds/service_at_locations/{without_address}").status_code == 404
+
+
+def test_providers_named_only_in_drafts_are_not_served(client, use_database, offers):
+    from api.hsds import hsds_id
+    from catalogue.models import Organisation
+
+    offers.make("Öffentlich", provider="Öffentlicher Träger")
+    offers.make("Entwurf", provider="Privater Träger", publish=False)
+    private = Organisation.objects.get(name="Privater Träger")
+    names = [o["name"] for o in client.get("/api/v1/hsds/organizations").json()["contents"]]
+    assert names == ["Öffentlicher Träger"]
+    assert client.get(f"/api/v1/hsds/organizations/{hsds_id('organization', private.pk)}").status_code == 404
+
+
+@pytest.mark.parametrize("path", ["/api/v1/hsds/services", "/api/v1/hsds/taxonomies", "/api/v1/hsds/"])
+def test_hsds_requests_are_rate_limited(client, settings, use_database, path):
+    settings.HSDS_RATE_LIMIT = "3/m"
+    statuses = [client.get(path, REMOTE_ADDR="203.0.113.8").status_code for _ in range(4)]
+    assert statuses == [200, 200, 200, 429]
+    assert client.get(path, REMOTE_ADDR="198.51.100.8").status_code == 200
+
+
+def test_a_page_builds_only_its_own_records(client, use_database, offers, monkeypatch):
+    from api import hsds
+
+    for n in range(5):
+        offers.make(f"Angebot {n}")
+    built = []
+    real = hsds.service_record
+    monkeypatch.setattr(hsds, "service_record", lambda offer, *a, **k: built.append(offer.pk) or real(offer, *a, **k))
+    answer = client.get("/api/v1/hsds/services", {"per_page": 2, "page": 2}).json()
+    assert answer["total_items"] == 5 and answer["size"] == 2 and len(built) == 2

@@ -83,3 +83,23 @@ def test_report_csv_neutralises_formula_titles(admin_client, use_database, offer
     response = admin_client.get("/admin/reports/pruefung-faellig/", {"export": "csv"})
     rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
     assert rows[1][0] == '\'=HYPERLINK("http://evil.example","Klick")'
+
+
+def test_city_team_sees_only_the_stale_offers_it_may_edit(client, use_database, offers, group_member,
+                                                          django_user_model):
+    owner = django_user_model.objects.create_user("velbert-owner", "v@example.org", "pw")
+    overdue = timezone.localdate() - timedelta(days=3)
+    offers.make("Eigenes Hilden", review_due=overdue, cities=["hilden"])
+    offers.make("Hilden und Haan", review_due=overdue, cities=["hilden", "haan"])
+    offers.make("Fremdes Velbert", review_due=overdue, cities=["velbert"], owner=owner)
+    offers.make("Nur kreisweit", review_due=overdue, cities=["kreisweit"])
+    offers.make("Hilden und kreisweit", review_due=overdue, cities=["hilden", "kreisweit"])
+    client.force_login(group_member("hilden", "Redaktion Hilden"))
+    html = client.get("/admin/reports/pruefung-faellig/").content.decode()
+    assert "Eigenes Hilden" in html and "Hilden und Haan" in html
+    assert "Fremdes Velbert" not in html and "velbert-owner" not in html and "Nur kreisweit" not in html
+    assert "Hilden und kreisweit" not in html
+    response = client.get("/admin/reports/pruefung-faellig/", {"export": "csv"})
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
+    assert sorted(row[0] for row in rows[1:]) == ["Eigenes Hilden", "Hilden und Haan"]
+    assert "2 Angebote warten auf ihre Prüfung." in client.get("/admin/").content.decode()

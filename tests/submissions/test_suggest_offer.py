@@ -112,3 +112,12 @@ def test_mail_subject_is_one_line_whatever_the_title():
     subject = mail_subject("Neuer Angebotsvorschlag: %(title)s", title=hostile)
     assert "\n" not in subject and "\r" not in subject and "\u2028" not in subject
     assert subject.startswith("Neuer Angebotsvorschlag: x Bcc: victim@example.org y") and len(subject) <= 150
+
+
+def test_a_submission_creates_no_public_provider(client):
+    from catalogue.models import Organisation
+
+    assert client.post("/vorschlagen/", GOOD).status_code == 302
+    assert not Organisation.objects.exists()  # spam or not, nothing public is created before approval
+    assert Submission.objects.get().organisation == "Theater im Koffer e. V."  # the text waits for the Fachstelle
+    assert OfferPage.objects.get().get_latest_revision_as_object().provider is None

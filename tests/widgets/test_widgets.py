@@ -67,3 +67,13 @@ def test_frame_and_builder_take_any_limit_without_failing(client, catalogue, lim
     assert response.status_code == 200
     assert len(re.findall(r'target="_top">([^<]+)</a></h2>', response.content.decode())) == shown
     assert client.get("/widget/", {"limit": limit}).status_code == 200
+
+
+@pytest.mark.parametrize(("group", "sees"), [("Fachstelle", True), ("Redaktion Hilden", False)])
+def test_widget_usage_is_shown_to_the_fachstelle_read_only(client, catalogue, group_member, group, sees):
+    WidgetOrigin.count("https://stadt.example")
+    client.force_login(group_member("editor", group))
+    response = client.get("/admin/widget_origins/")
+    assert ("https://stadt.example" in response.content.decode()) == sees
+    assert ("Widget-Nutzung" in client.get("/admin/").content.decode()) == sees
+    assert client.get("/admin/widget_origins/new/").status_code != 200  # nobody but administrators adds origins
