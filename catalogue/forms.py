@@ -9,6 +9,7 @@ from .permissions import offer_change_refusal
 
 class OfferPageForm(WagtailAdminPageForm):
     def clean(self):
+        self.leave_computed_expiry_alone()
         cleaned = super().clean()
         user = self.for_user
         if user is None:
@@ -20,6 +21,23 @@ class OfferPageForm(WagtailAdminPageForm):
             field, message = refusal
             self.add_error("cities" if field == "cities" else None, ValidationError(message))
         return cleaned
+
+    def save(self, commit=True):
+        """Drafts (saved as revisions, not through ``OfferPage.save``) get the computed review and expiry dates too."""
+        page = super().save(commit=False)
+        page.apply_freshness_rules()
+        if commit:
+            page.save()
+            self.save_m2m()
+        return page
+
+    def leave_computed_expiry_alone(self):
+        """A dated offer's expiry is computed from its last date on save (``OfferPage.apply_freshness_rules``).
+        The form sends the stored value back; Wagtail would refuse it once that date has passed ("must be in the
+        future"), so an expiry the editor did not change is neither validated nor written from the form."""
+        sent, stored = self.cleaned_data.get("expire_at"), self.instance.expire_at
+        if sent and stored and sent.replace(second=0, microsecond=0) == stored.replace(second=0, microsecond=0):
+            del self.cleaned_data["expire_at"]
 
 
 class OfferCopyForm(CopyForm):

@@ -180,6 +180,13 @@ BACKUP_KEEP = int(os.environ.get("BACKUP_KEEP", "14"))
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
+# The admin's date pickers show and read German dates for every editor; German input is accepted in the English
+# admin too (core/formats/en), ISO dates always.
+WAGTAIL_DATE_FORMAT = "%d.%m.%Y"
+WAGTAIL_DATETIME_FORMAT = "%d.%m.%Y %H:%M"
+WAGTAIL_TIME_FORMAT = "%H:%M"
+FORMAT_MODULE_PATH = ["core.formats"]
+
 WAGTAIL_SITE_NAME = "Präventionskatalog Kreis Mettmann"
 # The public address of the site (scheme://host[:port]); every absolute URL on the API, HSDS, feeds, iCalendar,
 # sitemap, structured data and widget snippets starts with it. Empty: the address the request came to.
