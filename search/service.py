@@ -142,8 +142,10 @@ class SearchService:
         if query.scope == OFFERS:
             filters["type"] = (OFFER,)  # the catalogue, its API and feeds never see other content
         counted = tuple(f.name for f in facets(query.scope) if f.counted)
+        prefer = {facet(name).prefers: values for name, values in filters.items()
+                  if name in query.filters and facet(name).prefers}
         return SearchPlan(terms=analyse(query.text), filters=filters, offset=query.offset, limit=query.page_size,
-                          facets=counted)
+                          facets=counted, prefer=prefer)
 
     def suggest(self, prefix, limit=8, types=(OFFER,)):
         """Display data of items whose title has a word starting like the last word of ``prefix``."""
