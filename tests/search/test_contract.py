@@ -261,3 +261,11 @@ def test_a_citys_own_offers_come_before_district_wide_ones(service, offers, cata
     # At equal relevance the city's own offer first; without a city the newest.
     assert [hit.data["cities"] for hit in run(service, "q=Elternabend&city=hilden").hits] == [["hilden"], ["kreisweit"]]
     assert [hit.data["cities"] for hit in run(service, "q=Elternabend").hits] == [["kreisweit"], ["hilden"]]
+
+
+def test_autocomplete_folds_like_search_and_completes_search_terms(service, offers, catalogue):
+    offers.make("Qualifizierung für Übungsleitende", cities=["wuelfrath"], provider="Stadtsportverband Wülfrath")
+    assert [s["title"] for s in service.suggest("Uebungs")] == ["Qualifizierung für Übungsleitende"]
+    assert [s["title"] for s in service.suggest("Schuel")] == ["Workshop Zivilcourage für Schüler"]
+    assert service.complete_terms("Wuelfr") == ["Wülfrath"]  # a search term, spelled as in the offers
+    assert service.complete_terms("Workshop zivilc") == ["Workshop Zivilcourage"]
