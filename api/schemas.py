@@ -88,6 +88,7 @@ class SuggestionOut(Schema):
 class SuggestOut(Schema):
     query: str
     suggestions: list[SuggestionOut]
+    terms: list[str] = Field(description="Vervollständigte Suchtexte aus den Wörtern der Angebote")
 
 
 class ProblemOut(Schema):

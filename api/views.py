@@ -142,10 +142,10 @@ def offer_detail(request, response: HttpResponse, offer_id: int):
 def suggest(request, response: HttpResponse,
             q: str = Query("", max_length=MAX_QUERY_LENGTH, description="Angefangener Suchtext")):
     limit_searches(request)
-    suggestions = [{"title": d["title"], "url": public_url(request, d["url"])}
-                   for d in search_service().suggest(q)]
+    service = search_service()
+    suggestions = [{"title": d["title"], "url": public_url(request, d["url"])} for d in service.suggest(q)]
     cacheable(response)
-    return {"query": q, "suggestions": suggestions}
+    return {"query": q, "suggestions": suggestions, "terms": service.complete_terms(q)}
 
 
 @api.get("/health/", response={200: HealthOut, 503: HealthOut}, summary="Betriebszustand")

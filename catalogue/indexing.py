@@ -63,6 +63,7 @@ def build_document(*, id, external_id, title, summary, description, kind, format
         facets={
             "kind": [kind],
             "city": city_filter(city_slugs, all_city_slugs),
+            "own_city": city_slugs,  # not the cities a district-wide offer serves: ranks local offers first
             "target_group": group_slugs,
             "language": list(languages),
             "format": [format],
@@ -113,7 +114,7 @@ def _terms(model):
 for facet in (
     Facet(name="kind", label=_("Art des Angebots"), choices=lambda: list(OfferKind.choices),
           help="Art: " + ", ".join(OfferKind.values) + " (wiederholbar)"),
-    Facet(name="city", label=_("Stadt"), choices=_terms(City),
+    Facet(name="city", label=_("Stadt"), choices=_terms(City), prefers="own_city",
           help="Stadt-Kürzel; kreisweite Angebote zählen für jede Stadt"),
     Facet(name="target_group", label=_("Zielgruppe"), choices=_terms(TargetGroup),
           help="Zielgruppen-Kürzel (wiederholbar)"),
@@ -122,6 +123,8 @@ for facet in (
     Facet(name="language", label=_("Sprache"), choices=_terms(Language), help="ISO-639-1-Code (wiederholbar)"),
     Facet(name="tag", label=_("Schlagwort"), counted=False, normalise=german.fold, help="Schlagwort (wiederholbar)"),
     Facet(name="free", label=_("kostenlos"), switch=True, help="true: nur kostenlose Angebote"),
+    Facet(name="own_city", label=_("Angebote der Stadt selbst"), choices=_terms(City), counted=False,
+          help="Stadt-Kürzel; nur die eigenen Angebote der Stadt, ohne kreisweite"),
 ):
     register_facet(facet)
 

@@ -22,6 +22,8 @@ class Facet:
     A ``counted`` facet is listed with counts under its ``label``; its counts are disjunctive when
     ``disjunctive`` (counted within every filter but its own). A ``switch`` is a yes/no filter given as
     ``name=true`` or ``name=false`` and carried as ``"true"``/``"false"``; its count of "true" is reported.
+    A facet that ``prefers`` another ranks the documents carrying a chosen value in that other facet first
+    at equal relevance (a city's own offers before the district-wide ones that serve it too).
     """
 
     name: str
@@ -33,6 +35,7 @@ class Facet:
     normalise: Callable | None = None  # value -> what the documents carry (tags are folded)
     switch: bool = False
     help: str = ""  # for machines: the API's parameter description
+    prefers: str = ""  # when filtered, documents whose facet of this name has a chosen value rank first
 
 
 _facets = {}

@@ -56,6 +56,19 @@ def stem(word):
     return fold(stemmed)
 
 
+_DIGRAPHS = (("ae", "a"), ("oe", "o"), ("ue", "u"))
+
+
+def prefix_forms(prefix):
+    """A folded word prefix and, if it spells umlauts as ae/oe/ue, the folded umlaut form ("wuelfr" → "wulfr"),
+    since a prefix cannot be stemmed as whole words are (Snowball folds ue only in whole words)."""
+    folded = fold(prefix)
+    plain = folded
+    for digraph, vowel in _DIGRAPHS:
+        plain = plain.replace(digraph, vowel)
+    return (folded, plain) if plain != folded else (folded,)
+
+
 def stems(text):
     return [stem(t) for t in tokens(text)]
 

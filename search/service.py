@@ -5,6 +5,7 @@ synonyms, once for both engines), falls back to the database engine when Elastic
 answer, suggests spellings, attaches facet labels and records searches that found nothing.
 """
 
+import heapq
 import logging
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -142,19 +143,40 @@ class SearchService:
         if query.scope == OFFERS:
             filters["type"] = (OFFER,)  # the catalogue, its API and feeds never see other content
         counted = tuple(f.name for f in facets(query.scope) if f.counted)
+        prefer = {facet(name).prefers: values for name, values in filters.items()
+                  if name in query.filters and facet(name).prefers}
         return SearchPlan(terms=analyse(query.text), filters=filters, offset=query.offset, limit=query.page_size,
-                          facets=counted)
+                          facets=counted, prefer=prefer)
 
     def suggest(self, prefix, limit=8, types=(OFFER,)):
-        """Display data of items whose title has a word starting like the last word of ``prefix``."""
+        """Display data of items whose title has a word starting like the last word of ``prefix``, folded as
+        search folds ("Uebungs" finds "Übungsleitende")."""
         folded = german.tokens(prefix)
         if not folded:
             return []
-        try:
-            return self.primary.suggest(folded[-1], limit, types)
-        except EngineUnavailable:
-            degraded_answer.mark()
-            return self.fallback.suggest(folded[-1], limit, types)
+        found = {}
+        for form in german.prefix_forms(folded[-1]):
+            try:
+                items = self.primary.suggest(form, limit, types)
+            except EngineUnavailable:
+                degraded_answer.mark()
+                items = self.fallback.suggest(form, limit, types)
+            for item in items:
+                found.setdefault(item.get("url") or item.get("id"), item)
+        return list(found.values())[:limit]
+
+    def complete_terms(self, prefix, limit=5):
+        """Search texts completing the last word of ``prefix`` from the indexed words, most used first and
+        spelled as in the offers ("Workshop zivi" → "Workshop Zivilcourage"); shared by both engines."""
+        typed = german.words(prefix)
+        if not typed or len(german.fold(typed[-1])) < 2:
+            return []
+        forms = german.prefix_forms(typed[-1])
+        vocabulary = _vocabulary(self.fallback.version())
+        words = heapq.nsmallest(limit, ((-count, written) for word, (count, written) in vocabulary.items()
+                                        if word.startswith(forms) and len(word) > len(forms[0])))
+        head = prefix[:prefix.rfind(typed[-1])]
+        return [head + written for _count, written in words]
 
     def did_you_mean(self, text):
         """The text with each word the index does not know replaced by its closest indexed word, as written

@@ -27,6 +27,7 @@ class SearchPlan:
     offset: int = 0
     limit: int = 20
     facets: tuple = ()  # the facets to count (names from ``search.facets``)
+    prefer: dict = field(default_factory=dict)  # facet -> values whose documents rank first at equal relevance
 
     @property
     def text(self):

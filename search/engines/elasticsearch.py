@@ -25,6 +25,8 @@ logger = logging.getLogger(__name__)
 # Weights of the pre-analysed fields: title words exactly, then stems of title, summary, body, parts.
 WEIGHTS = {"exact_hi": 12, "stem_hi": 6, "stem_mid": 3, "stem_lo": 1, "parts": 0.5}
 FUZZY_BOOST = 0.3
+TITLE_BOOST = 1000  # every word in the title or tags: ahead of any other match
+PREFER_BOOST = 0.01  # a city's own offers: first among about equal scores
 FACET_SIZE = 200
 REBUILD_TIMEOUT = 300
 
@@ -136,13 +138,15 @@ class ElasticsearchEngine(Engine):
             others = _all_filters(plan.filters, skip=facet)
             search.aggs.bucket(facet, "filter", filter=others).bucket("values", "terms", field=facet, size=FACET_SIZE)
         newest_first = ({"sort_date": {"order": "desc", "missing": "_last"}}, {"doc_id": "desc"})
-        if plan.terms:
-            highlight_query = Q("multi_match", query=plan.text, fields=["title", "summary"]).to_dict()
-            search = search.sort("_score", *newest_first).highlight("title", "summary").highlight_options(
-                encoder="html", pre_tags=["<mark>"], post_tags=["</mark>"], number_of_fragments=0,
-                highlight_query=highlight_query)
+        if plan.terms or plan.prefer:
+            search = search.sort("_score", *newest_first)
         else:
             search = search.sort(*newest_first)
+        if plan.terms:
+            highlight_query = Q("multi_match", query=plan.text, fields=["title", "summary"]).to_dict()
+            search = search.highlight("title", "summary").highlight_options(
+                encoder="html", pre_tags=["<mark>"], post_tags=["</mark>"], number_of_fragments=0,
+                highlight_query=highlight_query)
         search = search.source(["data"])[plan.offset:plan.offset + plan.limit]
         with _guard():
             response = search.execute()
@@ -161,12 +165,19 @@ class ElasticsearchEngine(Engine):
                             highlights=highlights)
 
     def _text_query(self, plan):
+        """The terms (all, or at least one), offers with every word in title or tags far ahead of the rest, and
+        a small lift for preferred documents (a city's own offers), which orders them first at equal score."""
+        prefer = [Q("constant_score", filter=Q("terms", **{name: list(values)}), boost=PREFER_BOOST)
+                  for name, values in plan.prefer.items()]
         if not plan.terms:
-            return Q("match_all")
+            return Q("bool", must=[Q("match_all")], should=prefer) if prefer else Q("match_all")
         clauses = [self._term_query(term) for term in plan.terms]
+        in_title = Q("constant_score", boost=TITLE_BOOST, filter=Q("bool", filter=[
+            Q("multi_match", query=" ".join(sorted(term.exact | term.stems)), fields=["exact_hi", "stem_hi"])
+            for term in plan.terms]))
         if plan.match_all:
-            return Q("bool", must=clauses)
-        return Q("bool", should=clauses, minimum_should_match=1)
+            return Q("bool", must=clauses, should=[in_title, *prefer])
+        return Q("bool", should=clauses + prefer, minimum_should_match=1)
 
     @staticmethod
     def _term_query(term):

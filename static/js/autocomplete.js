@@ -48,7 +48,15 @@
       timer = setTimeout(function () {
         fetch(input.dataset.autocomplete + "?q=" + encodeURIComponent(q), { headers: { Accept: "application/json" } })
           .then(function (r) { return r.ok ? r.json() : { suggestions: [] }; })
-          .then(function (data) { if (input.value.trim() === q) render(data.suggestions || []); })
+          .then(function (data) {
+            if (input.value.trim() !== q) return;
+            // Completed search texts first (they search in this form's page), then offers by title.
+            var action = input.form ? input.form.action.split("?")[0] : "";
+            var terms = (data.terms || []).slice(0, 3).map(function (t) {
+              return { title: t, url: action + "?q=" + encodeURIComponent(t) };
+            });
+            render(terms.concat(data.suggestions || []));
+          })
           .catch(close);
       }, 150);
     });

@@ -242,3 +242,30 @@ def test_a_correction_is_applied_when_it_finds_every_word(service, catalogue):
     result = run(service, "q=Workshop Zivilkurage")
     assert titles(result) == ["Workshop Zivilcourage für Schüler"] and not result.partial
     assert (result.searched_for, result.corrected_from) == ("Workshop Zivilcourage", "Workshop Zivilkurage")
+
+
+def test_offers_with_every_word_in_title_or_tags_rank_first(service, offers, catalogue):
+    offers.make("Kurs für Übungsleiter", summary="Ein Abend.", tags=["Fortbildung"], cities=["haan"])
+    offers.make("Fortbildung Sport", cities=["haan"],
+                summary="Für Übungsleiter, Übungsleiterinnen und alle Übungsleiter im Verein.")
+    assert titles(run(service, "q=Übungsleiter Fortbildung"))[0] == "Kurs für Übungsleiter"
+
+
+def test_a_citys_own_offers_come_before_district_wide_ones(service, offers, catalogue):
+    offers.make("Elternabend Vielfalt", cities=["hilden"], provider="Familienzentrum Hilden Nord")
+    offers.make("Elternabend Vielfalt", cities=["kreisweit"])  # without a city it comes first
+    offers.make("Fachtag Vielfalt", cities=["kreisweit"])
+    hilden = titles(run(service, "city=hilden"))
+    assert hilden[:2] == ["Elternabend Vielfalt", "Workshop Zivilcourage für Schüler"]  # own, newest first
+    assert hilden[2:] == ["Fachtag Vielfalt", "Elternabend Vielfalt", "Fortbildung Rassismusprävention"]
+    # At equal relevance the city's own offer first; without a city the newest.
+    assert [hit.data["cities"] for hit in run(service, "q=Elternabend&city=hilden").hits] == [["hilden"], ["kreisweit"]]
+    assert [hit.data["cities"] for hit in run(service, "q=Elternabend").hits] == [["kreisweit"], ["hilden"]]
+
+
+def test_autocomplete_folds_like_search_and_completes_search_terms(service, offers, catalogue):
+    offers.make("Qualifizierung für Übungsleitende", cities=["wuelfrath"], provider="Stadtsportverband Wülfrath")
+    assert [s["title"] for s in service.suggest("Uebungs")] == ["Qualifizierung für Übungsleitende"]
+    assert [s["title"] for s in service.suggest("Schuel")] == ["Workshop Zivilcourage für Schüler"]
+    assert service.complete_terms("Wuelfr") == ["Wülfrath"]  # a search term, spelled as in the offers
+    assert service.complete_terms("Workshop zivilc") == ["Workshop Zivilcourage"]

@@ -37,7 +37,7 @@ class FullText(ABC):
 
     @abstractmethod
     def match(self, plan):
-        """SQL and parameters selecting ``(id, score)`` of the documents matching the plan's terms."""
+        """SQL and parameters selecting ``(id, score, every word in title or tags)`` of the matching documents."""
 
     @abstractmethod
     def count(self, terms):

@@ -10,6 +10,7 @@ both dialects match the same words; they differ only in their full-text SQL.
 
 import heapq
 import json
+import math
 import threading
 import uuid
 from collections import Counter
@@ -117,7 +118,7 @@ class DatabaseEngine(Engine):
         if plan.match_all and (tiers := self._broad_tiers(plan.terms, bitmaps)):
             return tiers[-1], None, tiers
         text = self.text
-        scores = dict(text.rows(*text.match(plan)))
+        scores = {doc_id: (bool(in_title), score) for doc_id, score, in_title in text.rows(*text.match(plan))}
         return bitmaps.of_ids(scores), scores, None
 
     def _broad_tiers(self, terms, bitmaps):
@@ -163,19 +164,26 @@ class DatabaseEngine(Engine):
         hits = within()
         # Disjunctive counts: each facet is counted within every filter but its own.
         facet_counts = {name: bitmaps.counts(name, within(skip=name)) for name in plan.facets}
-        if tiers is not None:
-            ids = bitmaps.first_in_tiers([tier & hits for tier in tiers], plan.offset, plan.limit)
-        elif scores is None:
-            ids = bitmaps.first(hits, plan.offset, plan.limit)
+        preferred = 0
+        for name, values in plan.prefer.items():
+            preferred |= bitmaps.filter(name, values)
+        if tiers is not None or scores is None:
+            # Tiers (or, without text, one tier), each split into the preferred documents and the rest.
+            tiers = tiers if tiers is not None else [hits]
+            split = [part for tier in tiers for part in ((tier & preferred, tier) if preferred else (tier,))]
+            ids = bitmaps.first_in_tiers([tier & hits for tier in split], plan.offset, plan.limit)
         else:
-            # Best first, ties newest first (positions are in newest-first order); only one page is sorted.
+            # Every word in the title or tags first, then by score; at about equal score (within 10 %) preferred
+            # documents first, then newest first (positions are in newest-first order). Only one page is sorted.
             position = bitmaps.position
-            ranked = ((-score, position[i]) for i, score in scores.items() if i in position)
+            prefers = bitmaps.members(preferred) if preferred else (lambda pos: False)
+            ranked = ((not in_title, -_about(score), not prefers(position[i]), -score, position[i])
+                      for i, (in_title, score) in scores.items() if i in position)
             if hits != matches:
                 member = bitmaps.members(hits)
-                ranked = (pair for pair in ranked if member(pair[1]))
+                ranked = (key for key in ranked if member(key[-1]))
             top = heapq.nsmallest(plan.offset + plan.limit, ranked)
-            ids = [bitmaps.ids[pos] for _score, pos in top[plan.offset:]]
+            ids = [bitmaps.ids[key[-1]] for key in top[plan.offset:]]
         data = dict(SearchDocument.objects.filter(id__in=ids).values_list("id", "data"))
         return EngineResult(ids=ids, total=hits.bit_count(), facet_counts=facet_counts,
                             data={i: _json(v) for i, v in data.items()})
@@ -233,6 +241,11 @@ def spellings(vocabularies):
         for written in words.split():
             forms.setdefault(german.fold(written), Counter())[written] += 1
     return {word: (sum(counts.values()), counts.most_common(1)[0][0]) for word, counts in forms.items()}
+
+
+def _about(score):
+    """Scores within about 10 % of each other share a value: "equal relevance" for preferring local offers."""
+    return round(math.log(score) * 10) if score > 0 else -1_000
 
 
 def _cumulative(bitmaps, groups):

@@ -23,9 +23,12 @@ class SqliteText(FullText):
         return joiner.join(either(term, " OR ", " AND ", '"{}"') for term in terms)
 
     def match(self, plan):
-        sql = (f"SELECT rowid AS id, -bm25(search_fts, {self.weights}) AS score "  # noqa: S608 - a constant; values are parameters
+        # The third column: whether every word is in the title or tags (such offers rank first).
+        sql = (f"SELECT rowid AS id, -bm25(search_fts, {self.weights}) AS score, "  # noqa: S608 - a constant; values are parameters
+               "rowid IN (SELECT rowid FROM search_fts WHERE search_fts MATCH %s) "
                "FROM search_fts WHERE search_fts MATCH %s")
-        return sql, [self.expression(plan.terms, plan.match_all)]
+        expression = self.expression(plan.terms, plan.match_all)
+        return sql, [f"{{exact_hi stem_hi}} : ({self.expression(plan.terms)})", expression]
 
     def count(self, terms):
         """How many documents contain every one of ``terms``."""
