@@ -160,3 +160,13 @@ def test_every_formula_start_is_neutralised(value):
 
     assert csv_cell(value) == "'" + value and from_csv_cell(csv_cell(value)) == value
     assert csv_cell("Hilden") == "Hilden" and csv_cell(12) == 12
+
+
+def test_csv_for_excel_has_a_bom_semicolons_and_the_same_rows(client, catalogue):
+    plain = list(csv.DictReader(io.StringIO(client.get("/export/angebote.csv").content.decode("utf-8"))))
+    response = client.get("/export/angebote-excel.csv")
+    assert response.content.startswith("\ufeff".encode())
+    assert 'filename="angebote-excel.csv"' in response["Content-Disposition"]
+    excel = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    assert excel == plain
+    assert "/export/angebote-excel.csv?city=hilden" in client.get("/angebote/?city=hilden").content.decode()
