@@ -76,10 +76,12 @@ def test_csv_export_has_the_import_columns_and_round_trips(client, catalogue):
     assert {r["title"] for r in rows} == titles
     before = {o.external_id: offer_to_row(o) for o in OfferPage.objects.all()}
 
+    published = {o.external_id: o.last_published_at for o in OfferPage.objects.all()}
     report = import_rows(rows, publish=True)
-    assert report.ok and not report.created and len(report.updated) == 3
+    assert report.ok and not report.created and not report.updated and len(report.unchanged) == 3
     after = {o.external_id: offer_to_row(o) for o in OfferPage.objects.all()}
     assert after == before
+    assert {o.external_id: o.last_published_at for o in OfferPage.objects.all()} == published
     assert before[catalogue["course"].external_id]["dates"] == "2099-02-04T14:00/2099-02-04T17:30"
 
 
