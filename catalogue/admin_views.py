@@ -50,8 +50,10 @@ def import_view(request):
             messages.error(request, str(error))
             return redirect("catalogue_import")
         if report.ok:
-            messages.success(request, _("%(created)d Angebote angelegt, %(updated)d aktualisiert.")
-                             % {"created": len(report.created), "updated": len(report.updated)})
+            messages.success(request, _("%(created)d Angebote angelegt, %(updated)d aktualisiert, "
+                                        "%(unchanged)d unverändert.")
+                             % {"created": len(report.created), "updated": len(report.updated),
+                                "unchanged": len(report.unchanged)})
             return redirect("catalogue_import")
         context["errors"] = report.errors
     elif request.method == "POST":

@@ -52,10 +52,27 @@ class RowError:
 
 
 @dataclass
+class RowOutcome:
+    """What the import does (or, in a dry run, would do) with one row: "new", "changed" or "unchanged"."""
+
+    row: int
+    external_id: str
+    status: str
+    columns: list = field(default_factory=list)  # the columns that differ, for "changed"
+
+    def __str__(self):
+        label = {"new": "neu", "changed": "geändert", "unchanged": "unverändert"}[self.status]
+        detail = f" ({', '.join(self.columns)})" if self.columns else ""
+        return f"Zeile {self.row}, {self.external_id}: {label}{detail}"
+
+
+@dataclass
 class ImportReport:
     created: list = field(default_factory=list)
     updated: list = field(default_factory=list)
     errors: list = field(default_factory=list)
+    unchanged: list = field(default_factory=list)
+    rows: list = field(default_factory=list)  # one RowOutcome per row
 
     @property
     def ok(self):
@@ -266,8 +283,7 @@ def import_rows(rows, *, publish=False, dry_run=False, user=None, progress=None,
     if report.errors:
         return report
     if dry_run:
-        for values in parsed:
-            (report.updated if values["external_id"] in existing else report.created).append(values["external_id"])
+        record_outcomes(report, parsed, existing, publish)
         return report
     if CatalogueIndexPage.objects.first() is None:
         raise ImportFileError("Es gibt noch keine Katalogseite, unter der Angebote angelegt werden könnten.")
@@ -278,12 +294,13 @@ def import_rows(rows, *, publish=False, dry_run=False, user=None, progress=None,
             existing, report.errors = plan(parsed, check)
             if report.errors:
                 return report
-            for values in parsed:
-                page = existing.get(values["external_id"])
-                saved = save_offer(catalogue, page, values, publish=publish, user=user)
-                if review and not publish:
-                    submit_for_review(saved, user)
-                (report.updated if page else report.created).append(values["external_id"])
+            record_outcomes(report, parsed, existing, publish)
+            for values, outcome in zip(parsed, report.rows, strict=True):
+                if outcome.status != "unchanged":  # an unchanged row writes nothing: no revision, no new date
+                    saved = save_offer(catalogue, existing.get(values["external_id"]), values, publish=publish,
+                                       user=user)
+                    if review and not publish:
+                        submit_for_review(saved, user)
                 if progress:
                     progress(1)
     except IntegrityError as exc:  # an offer written outside the import (the page editor) with the same id
@@ -311,6 +328,35 @@ def lock_catalogue():
     ``transaction_mode=IMMEDIATE`` (settings), which already takes the one write lock at the start.
     """
     return CatalogueIndexPage.objects.select_for_update().order_by("pk").first()
+
+
+def record_outcomes(report, parsed, existing, publish):
+    """Decide per row: new, changed (with the columns) or unchanged; nothing is written."""
+    report.rows = []
+    for number, values in enumerate(parsed, start=2):
+        page = existing.get(values["external_id"])
+        columns = changed_columns(page, values, publish=publish) if page else []
+        report.rows.append(RowOutcome(number, values["external_id"],
+                                      "new" if page is None else ("changed" if columns else "unchanged"), columns))
+    report.created = [o.external_id for o in report.rows if o.status == "new"]
+    report.updated = [o.external_id for o in report.rows if o.status == "changed"]
+    report.unchanged = [o.external_id for o in report.rows if o.status == "unchanged"]
+
+
+def changed_columns(page, values, *, publish):
+    """The import columns in which ``values`` differ from the offer's latest revision (nothing is written).
+
+    Publishing also counts as a change while the offer is not live or has unpublished changes.
+    """
+    current = page.get_latest_revision_as_object()
+    before = offer_to_row(current)
+    apply_values(current, {**BLANK_VALUES, **values}, Organisation(name=values["provider"]) if values.get(
+        "provider") else None)
+    after = {**offer_to_row(current), "tags": SEPARATOR.join(sorted(values["tags"]))}
+    columns = [column for column in before if before[column] != after[column]]
+    if publish and not columns and (not page.live or page.has_unpublished_changes):
+        columns = ["(veröffentlichen)"]
+    return columns
 
 
 def submit_for_review(page, user):
@@ -356,6 +402,19 @@ def save_offer(catalogue, page, values, *, publish, user):
     provider = None
     if values["provider"]:
         provider = Organisation.objects.get_or_create(name=values["provider"])[0]
+    apply_values(page, values, provider)
+    page.tags.set(values["tags"], clear=True)
+    if is_new:
+        page.slug = free_slug(catalogue, german_slugify(values["title"])[:70].strip("-") or "angebot")
+        catalogue.add_child(instance=page)
+    revision = page.save_revision(user=user, log_action=True)
+    if publish:
+        revision.publish(user=user)
+    return page
+
+
+def apply_values(page, values, provider):
+    """Set an offer's fields (but its tags, which ``set`` would write) from parsed values, in memory."""
     for name in ("external_id", "title", "summary", "cost", "contact_name", "phone", "street", "postcode", "town",
                  "kind", "format", "is_free", "barrier_free", "age_min", "age_max", "email", "website",
                  "registration_url"):
@@ -365,15 +424,7 @@ def save_offer(catalogue, page, values, *, publish, user):
     page.cities = values["cities"]
     page.target_groups = values["target_groups"]
     page.languages = values["languages"]
-    page.tags.set(values["tags"], clear=True)
     page.dates = [OfferDate(start=start, end=end) for start, end in values["dates"]]
-    if is_new:
-        page.slug = free_slug(catalogue, german_slugify(values["title"])[:70].strip("-") or "angebot")
-        catalogue.add_child(instance=page)
-    revision = page.save_revision(user=user, log_action=True)
-    if publish:
-        revision.publish(user=user)
-    return page
 
 
 def offer_to_row(offer):

@@ -32,10 +32,16 @@ def from_csv_cell(value):
     return value
 
 
-def csv_bytes(rows):
-    """UTF-8 CSV of rows of cell values, neutralised."""
+def csv_bytes(rows, delimiter=",", bom=False):
+    """UTF-8 CSV of rows of cell values, neutralised.
+
+    ``delimiter=";", bom=True`` is "CSV für Excel": a German Excel opens a file by double-click only if it is
+    ';'-separated and starts with a byte-order mark (otherwise umlauts come out garbled).
+    """
     buffer = io.StringIO()
-    writer = csv.writer(buffer)
+    if bom:
+        buffer.write("\ufeff")
+    writer = csv.writer(buffer, delimiter=delimiter)
     for row in rows:
         writer.writerow([csv_cell(value) for value in row])
     return buffer.getvalue().encode("utf-8")
@@ -63,9 +69,11 @@ def xlsx_bytes(rows, title="Tabelle"):
 
 
 def download(rows, filename, fmt="csv"):
-    """An attachment response of ``rows`` (the header row first) as CSV or XLSX."""
+    """An attachment response of ``rows`` (the header row first) as CSV, CSV for Excel (``excel-csv``) or XLSX."""
     if fmt == "xlsx":
         response = HttpResponse(xlsx_bytes(rows), content_type=XLSX_TYPE)
+    elif fmt == "excel-csv":
+        response = HttpResponse(csv_bytes(rows, delimiter=";", bom=True), content_type=CSV_TYPE)
     else:
         response = HttpResponse(csv_bytes(rows), content_type=CSV_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'

@@ -5,6 +5,8 @@ from core.spreadsheets import download
 
 from .results import InvalidQuery, matching_offers, validated_query
 
+FILENAMES = {"csv": "angebote.csv", "excel-csv": "angebote-excel.csv", "xlsx": "angebote.xlsx"}
+
 
 def export_offers(request, fmt):
     try:
@@ -13,4 +15,4 @@ def export_offers(request, fmt):
         return invalid.response()
     headers = COLUMNS + OPTIONAL_COLUMNS
     rows = [headers] + [[row[column] for column in headers] for row in map(offer_to_row, matching_offers(query))]
-    return download(rows, f"angebote.{fmt}", fmt)
+    return download(rows, FILENAMES[fmt], fmt)

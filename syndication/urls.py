@@ -13,5 +13,6 @@ urlpatterns = [
     path("kalender/angebot-<int:offer_id>.ics", one_offer_calendar, name="offer_ics"),
     path("kalender/veranstaltung-<int:event_id>.ics", one_event_calendar, name="event_ics"),
     path("export/angebote.csv", export_offers, {"fmt": "csv"}, name="csv"),
+    path("export/angebote-excel.csv", export_offers, {"fmt": "excel-csv"}, name="csv_excel"),
     path("export/angebote.xlsx", export_offers, {"fmt": "xlsx"}, name="xlsx"),
 ]

@@ -3,10 +3,12 @@
 import functools
 import http.server
 import json
+import re
 import threading
 import urllib.request
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import axe_violations
 
@@ -22,18 +24,29 @@ h3 {{ color: rgb(0, 128, 0); }}</style></head>
 <script src="{site}/static/widgets/praevention-widget.js" defer></script>
 <praevention-angebote city="velbert" limit="3" search="true" facets="true"></praevention-angebote>
 <h2>iframe</h2>
-<iframe id="praevention-frame" title="Angebote aus dem Präventionskatalog"
-        src="{site}/widget/frame/?city=velbert&limit=3" style="width:100%;border:0"></iframe>
-<script>window.addEventListener("message", function (e) {{
-  if (e.origin === "{site}" && e.data && e.data.type === "praevention-widget-height") {{
-    document.getElementById("praevention-frame").style.height = e.data.height + "px"; }} }});</script>
+{frame_snippet}
+<h2>Noch ein iframe</h2>
+{second_frame}
 </main></body></html>"""
+
+
+def snippets(site_url):
+    """The iframe snippets exactly as the builder hands them out (two of them, as a partner might paste)."""
+    import html
+
+    def frame_snippet(query):
+        page = urllib.request.urlopen(f"{site_url}/widget/?{query}").read().decode()
+        textarea = re.search(r'<textarea id="snippet-frame"[^>]*>(.*?)</textarea>', page, re.S).group(1)
+        return html.unescape(textarea)
+
+    return {"frame_snippet": frame_snippet("city=velbert&limit=3&search=true"),
+            "second_frame": frame_snippet("city=hilden&limit=2&lang=en")}
 
 
 @pytest.fixture(scope="module")
 def partner_url(site_url, tmp_path_factory):
     folder = tmp_path_factory.mktemp("partner")
-    (folder / "index.html").write_text(PARTNER_PAGE.format(site=site_url), encoding="utf-8")
+    (folder / "index.html").write_text(PARTNER_PAGE.format(site=site_url, **snippets(site_url)), encoding="utf-8")
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -73,14 +86,59 @@ def test_web_component_on_another_origin(site_url, partner_url, page):
     assert titles.all_inner_texts() == [r["title"] for r in narrowed["results"]]
 
 
-def test_iframe_on_another_origin_resizes_itself(partner_url, page):
+FRAMES = "iframe[data-praevention-widget]"
+
+
+def frame_heights(page):
+    return page.evaluate(f"[...document.querySelectorAll('{FRAMES}')].map(f => f.style.height)")
+
+
+def test_two_iframes_on_another_origin_each_fit_their_content(partner_url, page):
     page.goto(partner_url)
-    frame = page.frame_locator("#praevention-frame")
-    assert frame.locator("h2 a").count() == 3
-    page.wait_for_function("document.getElementById('praevention-frame').style.height.endsWith('px')")
-    height = page.evaluate("document.getElementById('praevention-frame').getBoundingClientRect().height")
-    content = page.evaluate("document.getElementById('praevention-frame').style.height")
-    assert height > 150 and content == f"{int(height)}px"
+    first, second = page.frame_locator(FRAMES).nth(0), page.frame_locator(FRAMES).nth(1)
+    first.locator("h2 a").first.wait_for()
+    second.locator("h2 a").first.wait_for()
+    assert first.locator("h2 a").count() == 3 and second.locator("h2 a").count() == 2
+    assert second.locator("html").get_attribute("lang") == "en"  # the partner's choice, the browser says de-DE
+    page.wait_for_function(f"[...document.querySelectorAll('{FRAMES}')].every(f => f.style.height.endsWith('px'))")
+    tall, short = (int(h[:-2]) for h in frame_heights(page))
+    assert tall != short  # each frame got its own height, not the last message's
+    # A search with one hit inside the first frame: it shrinks, and keeps its limit.
+    first.get_by_label("Angebote durchsuchen").fill("Stolpersteine")
+    first.get_by_label("Angebote durchsuchen").press("Enter")
+    first.get_by_role("status").filter(has_text="1 Angebot").wait_for()
+    page.wait_for_function(f"parseInt(document.querySelector('{FRAMES}').style.height) < {tall}")
+    first.get_by_label("Angebote durchsuchen").fill("")
+    first.get_by_label("Angebote durchsuchen").press("Enter")
+    first.locator("h2 a").nth(2).wait_for()
+    assert first.locator("h2 a").count() == 3  # limit=3 survived the frame's own search
+    page.wait_for_function(f"parseInt(document.querySelector('{FRAMES}').style.height) === {tall}")
+
+
+def test_web_component_shows_its_preset_city_with_the_right_count(site_url, partner_url, page):
+    expected = api(site_url, "city=velbert&page_size=3")
+    page.goto(partner_url)
+    widget = page.locator("praevention-angebote")
+    widget.locator("h3 a").first.wait_for()
+    assert widget.get_by_label("Stadt").input_value() == "velbert"
+    velbert = next(f for f in expected["facets"]["city"] if f["value"] == "velbert")
+    assert widget.get_by_label("Stadt").locator("option:checked").inner_text() == f"Velbert ({velbert['count']})"
+    assert velbert["count"] == expected["count"]
+
+
+def test_builder_fits_a_phone_copies_code_and_previews_live(site_url, page):
+    page.goto(site_url + "/widget/?city=hilden")
+    page.locator("praevention-angebote h3 a").first.wait_for()
+    # Nothing of the builder reaches past a phone's width (the site header is the layout's business).
+    assert page.evaluate("[...document.querySelectorAll('main *')].every("
+                         "e => e.getBoundingClientRect().right <= window.innerWidth + 1)")
+    page.get_by_label("Stadt").select_option("velbert")  # no click on "Vorschau aktualisieren"
+    expect(page.locator("#snippet-component")).to_have_value(re.compile('city="velbert"'))
+    assert "city=velbert" in page.locator("#snippet-frame").input_value()
+    page.locator("praevention-angebote[city=velbert] h3 a").first.wait_for()
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url)
+    page.get_by_role("button", name="Code kopieren").first.click()
+    page.get_by_role("status").filter(has_text="Code kopiert.").wait_for()
 
 
 def test_partner_page_with_both_widgets_is_accessible(partner_url, audit_page):

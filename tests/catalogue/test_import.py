@@ -113,6 +113,38 @@ def test_dry_run_changes_nothing(tmp_path):
     assert not OfferPage.objects.exists()
 
 
+def test_unchanged_rows_write_nothing(tmp_path):
+    path = write_csv(tmp_path, [ROW, {**ROW, "external_id": "ki-002", "title": "Zweites Angebot"}])
+    import_file(path, "--publish")
+    before = {o.external_id: (o.latest_revision_id, o.last_published_at) for o in OfferPage.objects.all()}
+    output = import_file(path, "--publish")
+    assert "0 neu angelegt, 0 aktualisiert, 2 unverändert" in output
+    after = {o.external_id: (o.latest_revision_id, o.last_published_at) for o in OfferPage.objects.all()}
+    assert after == before
+    second = {**ROW, "external_id": "ki-002", "title": "Zweites Angebot"}
+    changed = write_csv(tmp_path, [{**ROW, "tags": "Codes"}, second], name="second.csv")
+    assert "0 neu angelegt, 1 aktualisiert, 1 unverändert" in import_file(changed, "--publish")
+    assert OfferPage.objects.get(external_id="ki-001").latest_revision_id != before["ki-001"][0]
+
+
+def test_dry_run_reports_each_row_as_new_changed_or_unchanged(tmp_path):
+    import_file(write_csv(tmp_path, [ROW, {**ROW, "external_id": "ki-002"}]), "--publish")
+    revisions = {o.pk: o.latest_revision_id for o in OfferPage.objects.all()}
+    rows = [ROW, {**ROW, "external_id": "ki-002", "town": "Haan"}, {**ROW, "external_id": "ki-003"}]
+    output = import_file(write_csv(tmp_path, rows, name="next.csv"), "--dry-run", "--publish")
+    assert "Zeile 2, ki-001: unverändert" in output
+    assert "Zeile 3, ki-002: geändert (town)" in output
+    assert "Zeile 4, ki-003: neu" in output
+    assert {o.pk: o.latest_revision_id for o in OfferPage.objects.all()} == revisions
+
+
+def test_publishing_an_unchanged_draft_is_a_change(tmp_path):
+    path = write_csv(tmp_path, [ROW])
+    import_file(path)  # a draft
+    assert "1 aktualisiert" in import_file(path, "--publish")
+    assert OfferPage.objects.get(external_id="ki-001").live
+
+
 def test_xlsx_first_sheet(tmp_path):
     data = tablib.Dataset(headers=COLUMNS)
     data.append([ROW[c] for c in COLUMNS])
@@ -142,7 +174,11 @@ def test_demo_content_is_idempotent(django_capture_on_commit_callbacks):
         call_command("load_demo_content", stdout=io.StringIO())
     count = OfferPage.objects.live().count()
     assert count >= 50
-    call_command("load_demo_content", stdout=io.StringIO())
+    published = sorted(OfferPage.objects.values_list("last_published_at", flat=True))
+    out = io.StringIO()
+    call_command("load_demo_content", stdout=out)  # scripts/run does this on every start: it must republish nothing
+    assert f"0 offers created, 0 updated, {count} unchanged" in out.getvalue()
+    assert sorted(OfferPage.objects.values_list("last_published_at", flat=True)) == published
     assert OfferPage.objects.live().count() == count
     slugs = {c.slug for o in OfferPage.objects.all() for c in o.cities.all()}
     assert len(slugs) == 11  # all ten cities and the district

@@ -76,10 +76,12 @@ def test_csv_export_has_the_import_columns_and_round_trips(client, catalogue):
     assert {r["title"] for r in rows} == titles
     before = {o.external_id: offer_to_row(o) for o in OfferPage.objects.all()}
 
+    published = {o.external_id: o.last_published_at for o in OfferPage.objects.all()}
     report = import_rows(rows, publish=True)
-    assert report.ok and not report.created and len(report.updated) == 3
+    assert report.ok and not report.created and not report.updated and len(report.unchanged) == 3
     after = {o.external_id: offer_to_row(o) for o in OfferPage.objects.all()}
     assert after == before
+    assert {o.external_id: o.last_published_at for o in OfferPage.objects.all()} == published
     assert before[catalogue["course"].external_id]["dates"] == "2099-02-04T14:00/2099-02-04T17:30"
 
 
@@ -160,3 +162,13 @@ def test_every_formula_start_is_neutralised(value):
 
     assert csv_cell(value) == "'" + value and from_csv_cell(csv_cell(value)) == value
     assert csv_cell("Hilden") == "Hilden" and csv_cell(12) == 12
+
+
+def test_csv_for_excel_has_a_bom_semicolons_and_the_same_rows(client, catalogue):
+    plain = list(csv.DictReader(io.StringIO(client.get("/export/angebote.csv").content.decode("utf-8"))))
+    response = client.get("/export/angebote-excel.csv")
+    assert response.content.startswith("\ufeff".encode())
+    assert 'filename="angebote-excel.csv"' in response["Content-Disposition"]
+    excel = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    assert excel == plain
+    assert "/export/angebote-excel.csv?city=hilden" in client.get("/angebote/?city=hilden").content.decode()

@@ -41,9 +41,24 @@ def test_frame_reports_bad_filters(client, catalogue):
 def test_builder_composes_both_snippets(client, catalogue):
     params = {"city": "hilden", "kind": "measure", "limit": "3", "search": "true"}
     html = client.get("/widget/", params).content.decode()
-    assert '&lt;praevention-angebote city="hilden" kind="measure" limit="3" search="true"&gt;' in html
-    assert 'src="http://testserver/widget/frame/?city=hilden&amp;kind=measure&amp;limit=3&amp;search=true"' in html
+    assert '&lt;praevention-angebote city="hilden" kind="measure" limit="3" search="true" lang="de"&gt;' in html
+    assert ('src="http://testserver/widget/frame/?city=hilden&amp;kind=measure&amp;limit=3&amp;search=true&amp;lang=de"'
+            in html)
     assert '<option value="hilden" selected>Hilden</option>' in html
+    assert html.count(">Code kopieren</button>") == 2
+    # Several iframes on one page: no fixed id, the listener finds each frame by the window that wrote.
+    assert 'id="praevention-frame"' not in html and "f.contentWindow===e.source" in html
+
+
+def test_frame_search_keeps_limit_and_language(client, catalogue):
+    html = client.get("/widget/frame/", {"city": "velbert", "limit": "1", "search": "true", "lang": "en"},
+                      HTTP_ACCEPT_LANGUAGE="de").content.decode()
+    hidden = dict(re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)">', html))
+    assert hidden == {"city": "velbert", "limit": "1", "search": "true", "lang": "en"}
+    assert '<html lang="en">' in html and "Search offers" in html  # the partner's language, not the visitor's
+    assert len(re.findall(r'target="_top">([^<]+)</a></h2>', html)) == 1
+    german = client.get("/widget/frame/", {"search": "true"}, HTTP_ACCEPT_LANGUAGE="de").content.decode()
+    assert '<html lang="de">' in german
 
 
 def test_api_counts_partner_origins_but_not_our_own(client, catalogue):

@@ -32,8 +32,11 @@ class Command(BaseCommand):
                 self.stderr.write(str(error))
             raise CommandError(f"{len(report.errors)} Fehler in {len({e.row for e in report.errors})} Zeilen – "
                                "nichts wurde importiert.")
+        if dry_run:
+            for outcome in report.rows:
+                self.stdout.write(str(outcome))
         prefix = "Probelauf: würde " if dry_run else ""
         state = "veröffentlicht" if publish else "als Entwurf zur Prüfung gespeichert"
         self.stdout.write(self.style.SUCCESS(
-            f"{prefix}{len(report.created)} neu angelegt, {len(report.updated)} aktualisiert"
-            + ("" if dry_run else f" ({state}).")))
+            f"{prefix}{len(report.created)} neu angelegt, {len(report.updated)} aktualisiert, "
+            f"{len(report.unchanged)} unverändert" + ("" if dry_run else f" ({state}).")))

@@ -23,5 +23,6 @@ class Command(BaseCommand):
             raise CommandError("Demo data is invalid:\n" + "\n".join(map(str, report.errors)))
         created = knowledge_demo.load()
         self.stdout.write(self.style.SUCCESS(
-            f"Demo content: {len(report.created)} offers created, {len(report.updated)} updated; knowledge base: "
+            f"Demo content: {len(report.created)} offers created, {len(report.updated)} updated, "
+            f"{len(report.unchanged)} unchanged; knowledge base: "
             + ", ".join(f"{count} {name}" for name, count in created.items()) + " created."))

@@ -36,10 +36,18 @@
     connectedCallback() {
       if (this.shadowRoot) return;
       var root = this.attachShadow({ mode: "open" });
-      this.t = TEXT[(this.getAttribute("lang") || document.documentElement.lang || "de").slice(0, 2)] || TEXT.de;
+      // The partner's choice (lang attribute, else its page's language) sets the texts and the API's labels.
+      this.language = (this.getAttribute("lang") || document.documentElement.lang || "de").slice(0, 2);
+      if (!TEXT[this.language]) this.language = "de";
+      this.t = TEXT[this.language];
       this.api = (this.getAttribute("api") || BASE) + "/api/v1/offers/";
       this.query = "";
       this.chosen = {};
+      // A preset single value of a facet the visitor may change shows as chosen in its select.
+      ["kind", "city"].forEach((name) => {
+        var preset = (this.getAttribute(name) || "").split(",").map(function (v) { return v.trim(); }).filter(Boolean);
+        if (preset.length === 1) this.chosen[name] = preset[0];
+      });
       root.appendChild(el("style", {}, CSS));
       var id = "pk-" + Math.random().toString(36).slice(2, 8);
       if (this.getAttribute("search") === "true") {
@@ -70,17 +78,21 @@
         (this.getAttribute(attr) || "").split(",").map(function (v) { return v.trim(); }).filter(Boolean)
           .forEach(function (v) { p.append(FILTERS[attr], v); });
       });
-      Object.keys(this.chosen).forEach((name) => { if (this.chosen[name]) { p.delete(name); p.append(name, this.chosen[name]); } });
+      Object.keys(this.chosen).forEach((name) => { p.delete(name); if (this.chosen[name]) p.append(name, this.chosen[name]); });
       if (this.query) p.set("q", this.query);
       p.set("page_size", String(Math.min(parseInt(this.getAttribute("limit") || "5", 10) || 5, 50)));
       return p;
     }
 
     load() {
-      fetch(this.api + "?" + this.params().toString(), { headers: { Accept: "application/json" } })
-        .then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
+      fetch(this.api + "?" + this.params().toString(), { headers: { Accept: "application/json", "Accept-Language": this.language } })
+        .then(function (r) { return r.json().then(function (body) { if (!r.ok) throw body; return body; }); })
         .then((data) => this.render(data))
-        .catch(() => { this.status.textContent = this.t.error; });
+        .catch((body) => {
+          // The API names each bad setting (e.g. a mistyped city): show that, so the partner can fix the snippet.
+          var problems = (body && body.errors) ? body.errors.map(function (e) { return e.parameter + ": " + e.message; }) : [];
+          this.status.textContent = [this.t.error].concat(problems).join(" ");
+        });
     }
 
     render(data) {
