@@ -256,6 +256,10 @@ TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 # from these peers are X-Forwarded-Proto (gunicorn) and X-Forwarded-For (rate limits) believed. Never "*".
 FORWARDED_ALLOW_IPS = env_list("FORWARDED_ALLOW_IPS", ["127.0.0.1", "::1"])
 SEARCH_RATE_LIMIT = os.environ.get("SEARCH_RATE_LIMIT", "120/m")
+# Data protection (docs/data_protection.md): manage.py purge_personal_data applies these every night.
+SUBMISSION_RETENTION_DAYS = int(os.environ.get("SUBMISSION_RETENTION_DAYS", "183"))  # after the decision
+SEARCH_LOG_DETAIL_DAYS = int(os.environ.get("SEARCH_LOG_DETAIL_DAYS", "90"))  # then only the week is kept
+SEARCH_LOG_RETENTION_DAYS = int(os.environ.get("SEARCH_LOG_RETENTION_DAYS", "730"))
 HSDS_RATE_LIMIT = os.environ.get("HSDS_RATE_LIMIT", "120/m")  # every HSDS request (harvesters page through)
 SUBMISSION_RATE_LIMIT = os.environ.get("SUBMISSION_RATE_LIMIT", "5/h")
 
