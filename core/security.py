@@ -95,3 +95,22 @@ def limit_searches(request):
     from django.conf import settings
 
     limit_requests(request, "search", settings.SEARCH_RATE_LIMIT)
+
+
+def security_txt(request):
+    """``/.well-known/security.txt`` (RFC 9116): where to report a vulnerability (see SECURITY.md)."""
+    from datetime import timedelta
+
+    from django.conf import settings
+    from django.http import HttpResponse
+    from django.utils import timezone
+
+    from .public_address import public_url
+
+    # Regenerated on every request, so it never lapses; the contact itself comes from the settings.
+    expires = (timezone.now() + timedelta(days=180)).replace(microsecond=0)
+    lines = [f"Contact: {settings.SECURITY_CONTACT}", f"Expires: {expires.isoformat()}",
+             "Preferred-Languages: de, en", f"Canonical: {public_url(request, '/.well-known/security.txt')}"]
+    if settings.SECURITY_POLICY_URL:
+        lines.append(f"Policy: {settings.SECURITY_POLICY_URL}")
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -10,6 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from api.urls import urlpatterns as api_urls
 from core.public_address import public_sitemap_class
+from core.security import security_txt
 from home.views import favicon, robots_txt
 from search.views import site_search
 from steering.views import public_coverage
@@ -27,6 +28,7 @@ urlpatterns = [
     path("", include("submissions.urls")),
     path("abdeckung/", public_coverage, name="coverage"),
     path("suche/", site_search, name="site_search"),
+    path(".well-known/security.txt", security_txt, name="security_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": public_sitemap_class()}}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("favicon.ico", favicon, name="favicon"),

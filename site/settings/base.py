@@ -279,6 +279,9 @@ EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "30"))  # a hanging mail ser
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "praeventionskatalog@example.org")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 FACHSTELLE_EMAIL = os.environ.get("FACHSTELLE_EMAIL", "fachstelle@example.org")
+# Where to report a vulnerability (/.well-known/security.txt, SECURITY.md): a mailto: or https: address.
+SECURITY_CONTACT = os.environ.get("SECURITY_CONTACT") or f"mailto:{FACHSTELLE_EMAIL}"
+SECURITY_POLICY_URL = os.environ.get("SECURITY_POLICY_URL", "")
 
 # Freshness: offers are reviewed yearly; stale ones are unpublished after a grace period.
 REVIEW_INTERVAL_DAYS = int(os.environ.get("REVIEW_INTERVAL_DAYS", "365"))

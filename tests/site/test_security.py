@@ -73,3 +73,17 @@ def test_forged_forwarded_for_does_not_dodge_the_search_limit(client, settings, 
     assert statuses == [200, 200, 200, 429, 429]
     other = client.get("/api/v1/suggest/?q=ab", REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="198.51.100.1")
     assert other.status_code == 200  # another client behind the same proxy has its own count
+
+
+def test_security_txt_names_the_contact_and_an_expiry(client, settings):
+    from datetime import datetime
+
+    from django.utils import timezone
+
+    settings.SECURITY_CONTACT = "mailto:sicherheit@kreis.example"
+    response = client.get("/.well-known/security.txt")
+    assert response.status_code == 200 and response["Content-Type"].startswith("text/plain")
+    fields = dict(line.split(": ", 1) for line in response.content.decode().splitlines())
+    assert fields["Contact"] == "mailto:sicherheit@kreis.example"
+    assert datetime.fromisoformat(fields["Expires"]) > timezone.now()
+    assert fields["Canonical"] == "http://testserver/.well-known/security.txt"
