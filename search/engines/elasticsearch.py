@@ -177,7 +177,7 @@ class ElasticsearchEngine(Engine):
             for term in plan.terms]))
         if plan.match_all:
             return Q("bool", must=clauses, should=[in_title, *prefer])
-        return Q("bool", should=clauses + prefer, minimum_should_match=1)
+        return Q("bool", must=[Q("bool", should=clauses, minimum_should_match=1)], should=prefer)
 
     @staticmethod
     def _term_query(term):

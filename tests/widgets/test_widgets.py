@@ -29,7 +29,7 @@ def test_frame_lists_the_preset_offers_and_may_be_framed(client, catalogue):
     assert response.status_code == 200
     assert "X-Frame-Options" not in response
     titles = re.findall(r'target="_top">([^<]+)</a></h2>', html)
-    assert titles == ["Fortbildung Rassismuskritik", "Beratungsstelle Velbert"]
+    assert titles == ["Beratungsstelle Velbert", "Fortbildung Rassismuskritik"]  # the city's own offers first
     assert WidgetOrigin.objects.get().origin == "https://schule.example"
 
 
