@@ -103,8 +103,10 @@ class OwnNode:
         self.process.send_signal(signal.SIGSTOP)
 
     def thaw(self):
+        """Let a frozen node run again and wait until it answers (it first works off what piled up)."""
         if self.process is not None:
             self.process.send_signal(signal.SIGCONT)
+            wait_until_healthy(self.url, time.monotonic() + 120, self.process, self.log)
 
     def close(self):
         self.stop()
