@@ -156,7 +156,6 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "de"
 LANGUAGES = [("de", "Deutsch"), ("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
-FORMAT_MODULE_PATH = ["kreissite.formats"]  # English dates as "14 May 2026"
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
 USE_TZ = True
@@ -185,7 +184,7 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAIL_DATE_FORMAT = "%d.%m.%Y"
 WAGTAIL_DATETIME_FORMAT = "%d.%m.%Y %H:%M"
 WAGTAIL_TIME_FORMAT = "%H:%M"
-FORMAT_MODULE_PATH = ["core.formats"]
+FORMAT_MODULE_PATH = ["core.formats"]  # also English display dates as "14 May 2026"
 
 WAGTAIL_SITE_NAME = "Präventionskatalog Kreis Mettmann"
 # The public address of the site (scheme://host[:port]); every absolute URL on the API, HSDS, feeds, iCalendar,

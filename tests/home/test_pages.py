@@ -108,7 +108,8 @@ def test_bad_input_and_pages_beyond_the_results_get_a_clear_400(client, demo):
 
 def test_misspelt_query_offers_a_suggestion(client, demo):
     html = client.get("/angebote/", {"q": "Diskrimminierung"}).content.decode()
-    assert "Meinten Sie" in html and "?q=diskriminierung" in html
+    # the correction acts at once and offers the search as typed (search/correction_notice.html)
+    assert "Ergebnisse für <strong>Diskriminierung</strong>" in html and "correct=false" in html
 
 
 def test_offer_page_shows_what_a_teacher_needs(client, demo):
