@@ -173,7 +173,7 @@ class DatabaseEngine(Engine):
             split = [part for tier in tiers for part in ((tier & preferred, tier) if preferred else (tier,))]
             ids = bitmaps.first_in_tiers([tier & hits for tier in split], plan.offset, plan.limit)
         else:
-            # Every word in the title or tags first, then by score; at about equal score (within 10 %) preferred
+            # Every word in the title or tags first, then by score; at about equal score (within 25 %) preferred
             # documents first, then newest first (positions are in newest-first order). Only one page is sorted.
             position = bitmaps.position
             prefers = bitmaps.members(preferred) if preferred else (lambda pos: False)
@@ -244,8 +244,9 @@ def spellings(vocabularies):
 
 
 def _about(score):
-    """Scores within about 10 % of each other share a value: "equal relevance" for preferring local offers."""
-    return round(math.log(score) * 10) if score > 0 else -1_000
+    """Scores within about 25 % of each other share a value: "equal relevance" for preferring local offers
+    (title length and provider names move ts_rank and bm25 by more than 10 % for the same matched words)."""
+    return round(math.log(score) * 4) if score > 0 else -1_000
 
 
 def _cumulative(bitmaps, groups):
