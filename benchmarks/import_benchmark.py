@@ -19,6 +19,7 @@ import os
 import pstats
 import random
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -122,10 +123,11 @@ def main():
           + " ".join(f"{x:.1f}" for x in os.getloadavg()))
 
     rows = list(generate_rows(args.rows))
+    workdir = tempfile.mkdtemp(prefix="import_benchmark_")
     half = len(rows) // 2
     results = []
     for n, part in enumerate((rows[:half], rows[half:])):
-        path = ROOT / ".tmp" / f"import_benchmark_{n + 1}.csv"
+        path = Path(workdir) / f"import_benchmark_{n + 1}.csv"
         write_csv(path, part)
         profile = cProfile.Profile() if args.profile and n == 1 else None
         count, marks = import_file(path, profile)
