@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from core.spreadsheets import from_csv_cell
 from core.text import CONTROL_CHARACTERS
+from search.service import one_index_batch
 
 from .models import CatalogueIndexPage, OfferDate, OfferPage
 from .permissions import offer_change_refusal
@@ -295,14 +296,15 @@ def import_rows(rows, *, publish=False, dry_run=False, user=None, progress=None,
             if report.errors:
                 return report
             record_outcomes(report, parsed, existing, publish)
-            for values, outcome in zip(parsed, report.rows, strict=True):
-                if outcome.status != "unchanged":  # an unchanged row writes nothing: no revision, no new date
-                    saved = save_offer(catalogue, existing.get(values["external_id"]), values, publish=publish,
-                                       user=user)
-                    if review and not publish:
-                        submit_for_review(saved, user)
-                if progress:
-                    progress(1)
+            with one_index_batch():  # the search index follows once, after the commit, not once per offer
+                for values, outcome in zip(parsed, report.rows, strict=True):
+                    if outcome.status != "unchanged":  # an unchanged row writes nothing: no revision, no new date
+                        saved = save_offer(catalogue, existing.get(values["external_id"]), values,
+                                           publish=publish, user=user)
+                        if review and not publish:
+                            submit_for_review(saved, user)
+                    if progress:
+                        progress(1)
     except IntegrityError as exc:  # an offer written outside the import (the page editor) with the same id
         raise ImportFileError("Während des Imports wurde gleichzeitig ein Angebot mit einer dieser external_id "
                               "gespeichert; nichts wurde importiert. Bitte starten Sie den Import erneut.") from exc

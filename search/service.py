@@ -7,6 +7,8 @@ answer, suggests spellings, attaches facet labels and records searches that foun
 
 import heapq
 import logging
+import threading
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -361,8 +363,37 @@ def search_service():
     return _services[key]
 
 
+_batch = threading.local()
+
+
 def on_commit_index(keys):
+    """Reindex these items after the commit (inside ``one_index_batch``: together with the batch's others)."""
+    collected = getattr(_batch, "keys", None)
+    if collected is not None:
+        collected.update(keys)
+        return
     transaction.on_commit(lambda: reindex(keys))
+
+
+@contextmanager
+def one_index_batch():
+    """Collect the keys that ``on_commit_index`` gets inside, and queue them as one reindex after the commit.
+
+    For code that saves many items in one transaction (an import): one query per source and one index write
+    after the commit instead of one of each per item. Used inside the transaction; if the block raises,
+    nothing is queued (the transaction is rolled back). Nested batches join the outer one.
+    """
+    if getattr(_batch, "keys", None) is not None:
+        yield
+        return
+    _batch.keys = set()
+    try:
+        yield
+        keys = _batch.keys
+    finally:
+        _batch.keys = None
+    if keys:
+        on_commit_index(keys)
 
 
 def reindex(keys):

@@ -64,6 +64,44 @@ def test_publish_makes_offers_live_and_searchable(tmp_path, django_capture_on_co
     assert SearchDocument.objects.filter(id=offer.pk).exists()
 
 
+def test_publishing_import_indexes_all_offers_in_one_batch_after_the_commit(tmp_path, monkeypatch,
+                                                                          django_capture_on_commit_callbacks):
+    import search.service
+
+    batches = []
+    reindex = search.service.reindex
+    monkeypatch.setattr(search.service, "reindex", lambda keys: batches.append(set(keys)) or reindex(keys))
+    rows = [{**ROW, "external_id": f"ki-00{n}", "title": f"Fortbildung {n}"} for n in range(1, 4)]
+    with django_capture_on_commit_callbacks(execute=True):
+        import_file(write_csv(tmp_path, rows), "--publish")
+        assert not batches  # nothing before the commit
+    ids = set(OfferPage.objects.values_list("pk", flat=True))
+    assert batches == [ids]  # one reindex of the three offers, not one per offer
+    assert set(SearchDocument.objects.values_list("id", flat=True)) == ids
+
+
+def test_failed_import_queues_no_reindex(tmp_path, monkeypatch, django_capture_on_commit_callbacks):
+    import catalogue.importing
+    import search.service
+
+    batches = []
+    monkeypatch.setattr(search.service, "reindex", batches.append)
+
+    def fail_on_second(catalogue, page, values, **kwargs):
+        if values["external_id"] == "ki-002":
+            raise RuntimeError("kaputt")
+        return save_offer(catalogue, page, values, **kwargs)
+
+    save_offer = catalogue.importing.save_offer
+    monkeypatch.setattr(catalogue.importing, "save_offer", fail_on_second)
+    rows = [{**ROW, "external_id": f"ki-00{n}"} for n in range(1, 3)]
+    with django_capture_on_commit_callbacks(execute=True), pytest.raises(RuntimeError):
+        import_rows(read_table(write_csv(tmp_path, rows)), publish=True)
+    assert not batches and not OfferPage.objects.exists()
+    search.service.on_commit_index([1])  # and the next change outside an import is queued on its own again
+    assert search.service._batch.keys is None
+
+
 def test_rerun_updates_and_never_duplicates(tmp_path):
     path = write_csv(tmp_path, [ROW])
     import_file(path, "--publish")
