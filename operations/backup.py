@@ -1,7 +1,6 @@
-"""Database dumps: PostgreSQL through pg_dump (custom format, restored with pg_restore), SQLite through its
-online backup API. Written to a temporary name first, so a failed dump never looks like a good one."""
+"""Database dumps: PostgreSQL through pg_dump (custom format, restored with pg_restore), SQLite as a copy of
+the database file. Written to a temporary name first, so a failed dump never looks like a good one."""
 
-import sqlite3
 import subprocess
 from datetime import datetime
 from pathlib import Path
@@ -44,13 +43,10 @@ def _pg_dump(db, target):
 
 
 def _sqlite_backup(target):
-    """SQLite's online backup through Django's own connection (a second one would wait for its lock)."""
+    """A consistent image of the database read through Django's own connection (sqlite3's ``serialize``): the
+    online backup API would retry forever while another connection holds a lock."""
     connection.ensure_connection()
-    copy = sqlite3.connect(str(target))
-    try:
-        connection.connection.backup(copy)
-    finally:
-        copy.close()
+    target.write_bytes(connection.connection.serialize())
 
 
 def prune(directory: Path, keep: int):
