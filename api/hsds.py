@@ -30,6 +30,7 @@ router = Router(tags=["HSDS 3.0"])
 
 def rate_limited(view):
     """Every HSDS request counts against ``HSDS_RATE_LIMIT`` per client (429 beyond), before any work."""
+
     @functools.wraps(view)
     def limited(request, *args, **kwargs):
         limit_requests(request, "hsds", settings.HSDS_RATE_LIMIT)
@@ -53,8 +54,13 @@ def hsds_id(kind, key):
 
 
 def offers():
-    return (OfferPage.objects.live().public().select_related("provider")
-            .prefetch_related("cities", "target_groups", "languages", "dates").order_by("pk"))
+    return (
+        OfferPage.objects.live()
+        .public()
+        .select_related("provider")
+        .prefetch_related("cities", "target_groups", "languages", "dates")
+        .order_by("pk")
+    )
 
 
 def taxonomy_terms():
@@ -64,23 +70,37 @@ def taxonomy_terms():
 
 
 def taxonomy_records():
-    return [{"id": hsds_id("taxonomy", key), "name": name, "description": description, "version": "1"}
-            for key, (name, description) in TAXONOMIES.items()]
+    return [
+        {"id": hsds_id("taxonomy", key), "name": name, "description": description, "version": "1"}
+        for key, (name, description) in TAXONOMIES.items()
+    ]
 
 
 def term_record(taxonomy, code, name):
     taxonomy_name, description = TAXONOMIES[taxonomy]
-    return {"id": hsds_id(f"term:{taxonomy}", code), "code": code, "name": name,
-            "description": f"{name} ({description})", "taxonomy": taxonomy_name,
-            "taxonomy_id": hsds_id("taxonomy", taxonomy), "language": "de"}
+    return {
+        "id": hsds_id(f"term:{taxonomy}", code),
+        "code": code,
+        "name": name,
+        "description": f"{name} ({description})",
+        "taxonomy": taxonomy_name,
+        "taxonomy_id": hsds_id("taxonomy", taxonomy),
+        "language": "de",
+    }
 
 
 def organization_record(provider):
     if provider is None:
-        return {"id": hsds_id("organization", "default"), "name": DEFAULT_ORGANISATION,
-                "description": "Träger des Präventionskatalogs Kreis Mettmann."}
-    record = {"id": hsds_id("organization", provider.pk), "name": provider.name,
-              "description": f"Träger von Angeboten im Präventionskatalog Kreis Mettmann: {provider.name}."}
+        return {
+            "id": hsds_id("organization", "default"),
+            "name": DEFAULT_ORGANISATION,
+            "description": "Träger des Präventionskatalogs Kreis Mettmann.",
+        }
+    record = {
+        "id": hsds_id("organization", provider.pk),
+        "name": provider.name,
+        "description": f"Träger von Angeboten im Präventionskatalog Kreis Mettmann: {provider.name}.",
+    }
     if provider.website:
         record["website"] = provider.website
     return record
@@ -109,55 +129,102 @@ def service_record(offer, request, full=True):
     record = {k: v for k, v in record.items() if v not in ("", None)}
     if not full:
         return record
-    record.update({
-        "organization": organization_record(offer.provider),
-        "languages": [{"id": hsds_id(f"language:{offer.pk}", lang.slug), "service_id": service_id,
-                       "name": lang.name, "code": lang.slug} for lang in offer.languages.all()],
-        "phones": [{"id": hsds_id("phone", offer.pk), "service_id": service_id, "number": offer.phone}]
-        if offer.phone else [],
-        "contacts": [{"id": hsds_id("contact", offer.pk), "service_id": service_id,
-                      **({"name": offer.contact_name} if offer.contact_name else {}),
-                      **({"email": offer.email} if offer.email else {})}]
-        if offer.contact_name or offer.email else [],
-        "schedules": [schedule_record(service_id, date, offer) for date in offer.dates.all()],
-        "service_areas": [{"id": hsds_id(f"area:{offer.pk}", city.slug), "service_id": service_id,
-                           "name": "Kreis Mettmann" if city.slug == DISTRICT_WIDE else city.name,
-                           "extent_type": "other"} for city in offer.cities.all()],
-        "service_at_locations": location_records(offer, service_id),
-        "attributes": [attribute_record(service_id, "target_group", t.slug, t.name)
-                       for t in offer.target_groups.all()]
-        + [attribute_record(service_id, "kind", offer.kind, offer.get_kind_display())],
-    })
+    record.update(
+        {
+            "organization": organization_record(offer.provider),
+            "languages": [
+                {
+                    "id": hsds_id(f"language:{offer.pk}", lang.slug),
+                    "service_id": service_id,
+                    "name": lang.name,
+                    "code": lang.slug,
+                }
+                for lang in offer.languages.all()
+            ],
+            "phones": [{"id": hsds_id("phone", offer.pk), "service_id": service_id, "number": offer.phone}]
+            if offer.phone
+            else [],
+            "contacts": [
+                {
+                    "id": hsds_id("contact", offer.pk),
+                    "service_id": service_id,
+                    **({"name": offer.contact_name} if offer.contact_name else {}),
+                    **({"email": offer.email} if offer.email else {}),
+                }
+            ]
+            if offer.contact_name or offer.email
+            else [],
+            "schedules": [schedule_record(service_id, date, offer) for date in offer.dates.all()],
+            "service_areas": [
+                {
+                    "id": hsds_id(f"area:{offer.pk}", city.slug),
+                    "service_id": service_id,
+                    "name": "Kreis Mettmann" if city.slug == DISTRICT_WIDE else city.name,
+                    "extent_type": "other",
+                }
+                for city in offer.cities.all()
+            ],
+            "service_at_locations": location_records(offer, service_id),
+            "attributes": [
+                attribute_record(service_id, "target_group", t.slug, t.name) for t in offer.target_groups.all()
+            ]
+            + [attribute_record(service_id, "kind", offer.kind, offer.get_kind_display())],
+        }
+    )
     return record
 
 
 def schedule_record(service_id, date, offer):
     start = timezone.localtime(date.start)
     end = timezone.localtime(date.end or date.start)
-    return {"id": hsds_id("schedule", date.pk), "service_id": service_id,
-            "valid_from": start.date().isoformat(), "valid_to": end.date().isoformat(),
-            "dtstart": start.date().isoformat(), "opens_at": start.strftime("%H:%M"),
-            "closes_at": end.strftime("%H:%M"), "attending_type": offer.format,
-            "description": f"Termin am {start:%d.%m.%Y}"}
+    return {
+        "id": hsds_id("schedule", date.pk),
+        "service_id": service_id,
+        "valid_from": start.date().isoformat(),
+        "valid_to": end.date().isoformat(),
+        "dtstart": start.date().isoformat(),
+        "opens_at": start.strftime("%H:%M"),
+        "closes_at": end.strftime("%H:%M"),
+        "attending_type": offer.format,
+        "description": f"Termin am {start:%d.%m.%Y}",
+    }
 
 
 def location_records(offer, service_id):
     if not (offer.street or offer.town):
         return []
     location_id = hsds_id("location", offer.pk)
-    address = {"id": hsds_id("address", offer.pk), "location_id": location_id,
-               "address_1": offer.street or offer.town, "city": offer.town or "Mettmann",
-               "state_province": "Nordrhein-Westfalen", "postal_code": offer.postcode or "", "country": "DE",
-               "address_type": "physical"}
+    address = {
+        "id": hsds_id("address", offer.pk),
+        "location_id": location_id,
+        "address_1": offer.street or offer.town,
+        "city": offer.town or "Mettmann",
+        "state_province": "Nordrhein-Westfalen",
+        "postal_code": offer.postcode or "",
+        "country": "DE",
+        "address_type": "physical",
+    }
     location = {"id": location_id, "location_type": "physical", "name": offer.title, "addresses": [address]}
-    return [{"id": hsds_id("service_at_location", offer.pk), "service_id": service_id, "location_id": location_id,
-             "location": location}]
+    return [
+        {
+            "id": hsds_id("service_at_location", offer.pk),
+            "service_id": service_id,
+            "location_id": location_id,
+            "location": location,
+        }
+    ]
 
 
 def attribute_record(service_id, taxonomy, code, name):
     term = term_record(taxonomy, code, name)
-    return {"id": hsds_id(f"attribute:{service_id}:{taxonomy}", code), "link_id": service_id,
-            "link_type": taxonomy, "link_entity": "service", "taxonomy_term_id": term["id"], "taxonomy_term": term}
+    return {
+        "id": hsds_id(f"attribute:{service_id}:{taxonomy}", code),
+        "link_id": service_id,
+        "link_type": taxonomy,
+        "link_entity": "service",
+        "taxonomy_term_id": term["id"],
+        "taxonomy_term": term,
+    }
 
 
 def page(items, number, per_page, build=None):
@@ -167,11 +234,19 @@ def page(items, number, per_page, build=None):
     """
     total = len(items)
     pages = max((total + per_page - 1) // per_page, 1)
-    contents = items[(number - 1) * per_page:number * per_page]
+    contents = items[(number - 1) * per_page : number * per_page]
     if build:
         contents = [build(item) for item in contents]
-    return {"total_items": total, "total_pages": pages, "page_number": number, "size": len(contents),
-            "first_page": number == 1, "last_page": number >= pages, "empty": not contents, "contents": contents}
+    return {
+        "total_items": total,
+        "total_pages": pages,
+        "page_number": number,
+        "size": len(contents),
+        "first_page": number == 1,
+        "last_page": number >= pages,
+        "empty": not contents,
+        "contents": contents,
+    }
 
 
 class Paging:
@@ -182,8 +257,9 @@ class Paging:
     search = Query(None, max_length=MAX_QUERY_LENGTH, description="Volltextsuche (wie die Katalogsuche)")
 
 
-def services_matching(request, search=None, taxonomy_term_id=None, taxonomy_id=None, organization_id=None,
-                      modified_after=None):
+def services_matching(
+    request, search=None, taxonomy_term_id=None, taxonomy_id=None, organization_id=None, modified_after=None
+):
     """Live offers narrowed by the HSDS filters; a search goes through the catalogue's search service."""
     found = offers()
     if search:
@@ -195,8 +271,10 @@ def services_matching(request, search=None, taxonomy_term_id=None, taxonomy_id=N
             raise BadRequest([{"parameter": "search", "message": str(m)} for _, m in query.errors])
         ids = search_service().matching_ids(query)
         rank = {pk: i for i, pk in enumerate(ids)}
-        return sorted(_narrowed(found.filter(pk__in=ids), taxonomy_term_id, taxonomy_id, organization_id,
-                                modified_after), key=lambda o: rank[o.pk])
+        return sorted(
+            _narrowed(found.filter(pk__in=ids), taxonomy_term_id, taxonomy_id, organization_id, modified_after),
+            key=lambda o: rank[o.pk],
+        )
     return list(_narrowed(found, taxonomy_term_id, taxonomy_id, organization_id, modified_after))
 
 
@@ -217,8 +295,9 @@ def _narrowed(found, taxonomy_term_id, taxonomy_id, organization_id, modified_af
         if organization_id == hsds_id("organization", "default"):
             found = found.filter(provider__isnull=True)
         else:
-            found = found.filter(provider__in=[p for p in Organisation.objects.all()
-                                               if hsds_id("organization", p.pk) == organization_id])
+            found = found.filter(
+                provider__in=[p for p in Organisation.objects.all() if hsds_id("organization", p.pk) == organization_id]
+            )
     if modified_after:
         found = found.filter(last_published_at__gte=_moment(modified_after))
     return found.distinct()
@@ -236,26 +315,43 @@ def _moment(value):
     try:
         moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
-        raise BadRequest([{"parameter": "modified_after", "message":
-                           "Datum und Uhrzeit nach ISO 8601 erwartet, z. B. 2026-01-31T12:00:00+01:00"}]) from None
+        raise BadRequest(
+            [
+                {
+                    "parameter": "modified_after",
+                    "message": "Datum und Uhrzeit nach ISO 8601 erwartet, z. B. 2026-01-31T12:00:00+01:00",
+                }
+            ]
+        ) from None
     return timezone.make_aware(moment) if timezone.is_naive(moment) else moment
 
 
 @router.get("/", response={200: out.RootOut}, summary="HSDS: Angaben zur Schnittstelle")
 def root(request):
-    return {"version": "3.0", "profile": "https://openreferral.org/imports/hsds/",
-            "openapi_url": public_url(request, "/api/v1/schema/")}
+    return {
+        "version": "3.0",
+        "profile": "https://openreferral.org/imports/hsds/",
+        "openapi_url": public_url(request, "/api/v1/schema/"),
+    }
 
 
-@router.get("/services", response={200: out.ServicePage | out.ServiceMinimalPage, **ERRORS}, exclude_none=True,
-            summary="HSDS: Dienste (Angebote)")
-def services(request, page_number: int = Paging.number, per_page: int = Paging.per_page,
-             search: str = Paging.search,
-             taxonomy_term_id: str = Query(None, description="nur Dienste mit diesem Taxonomiebegriff"),
-             taxonomy_id: str = Query(None, description="nur Dienste mit einem Begriff dieser Taxonomie"),
-             organization_id: str = Query(None, description="nur Dienste dieses Trägers"),
-             modified_after: str = Query(None, description="nur Dienste, die seitdem geändert wurden (ISO 8601)"),
-             minimal: bool = Query(False, description="nur `id` und `last_modified` je Dienst")):
+@router.get(
+    "/services",
+    response={200: out.ServicePage | out.ServiceMinimalPage, **ERRORS},
+    exclude_none=True,
+    summary="HSDS: Dienste (Angebote)",
+)
+def services(
+    request,
+    page_number: int = Paging.number,
+    per_page: int = Paging.per_page,
+    search: str = Paging.search,
+    taxonomy_term_id: str = Query(None, description="nur Dienste mit diesem Taxonomiebegriff"),
+    taxonomy_id: str = Query(None, description="nur Dienste mit einem Begriff dieser Taxonomie"),
+    organization_id: str = Query(None, description="nur Dienste dieses Trägers"),
+    modified_after: str = Query(None, description="nur Dienste, die seitdem geändert wurden (ISO 8601)"),
+    minimal: bool = Query(False, description="nur `id` und `last_modified` je Dienst"),
+):
     found = services_matching(request, search, taxonomy_term_id, taxonomy_id, organization_id, modified_after)
 
     def build(offer):
@@ -265,24 +361,32 @@ def services(request, page_number: int = Paging.number, per_page: int = Paging.p
     return page(found, page_number, per_page, build)
 
 
-@router.get("/services/{service_id}", response={200: out.ServiceOut, **ERRORS}, exclude_none=True,
-            summary="HSDS: ein Dienst mit allen Angaben")
+@router.get(
+    "/services/{service_id}",
+    response={200: out.ServiceOut, **ERRORS},
+    exclude_none=True,
+    summary="HSDS: ein Dienst mit allen Angaben",
+)
 def service(request, service_id: str):
     return service_record(_by_hsds_id(offers(), "service", service_id), request)
 
 
-@router.get("/organizations", response={200: out.OrganizationPage, **ERRORS}, exclude_none=True,
-            summary="HSDS: Träger")
-def organizations(request, page_number: int = Paging.number, per_page: int = Paging.per_page,
-                  search: str = Paging.search):
+@router.get("/organizations", response={200: out.OrganizationPage, **ERRORS}, exclude_none=True, summary="HSDS: Träger")
+def organizations(
+    request, page_number: int = Paging.number, per_page: int = Paging.per_page, search: str = Paging.search
+):
     providers = public_organisations().order_by("name")
     if search:
         providers = providers.filter(name__icontains=search)
     return page(list(providers), page_number, per_page, organization_record)
 
 
-@router.get("/organizations/{organization_id}", response={200: out.OrganizationFullOut, **ERRORS},
-            exclude_none=True, summary="HSDS: ein Träger mit seinen Diensten")
+@router.get(
+    "/organizations/{organization_id}",
+    response={200: out.OrganizationFullOut, **ERRORS},
+    exclude_none=True,
+    summary="HSDS: ein Träger mit seinen Diensten",
+)
 def organization(request, organization_id: str):
     provider = _by_hsds_id(public_organisations(), "organization", organization_id)
     record = organization_record(provider)
@@ -290,48 +394,74 @@ def organization(request, organization_id: str):
     return record
 
 
-@router.get("/taxonomies", response={200: out.TaxonomyPage, **ERRORS}, exclude_none=True,
-            summary="HSDS: Taxonomien")
-def taxonomies(request, page_number: int = Paging.number, per_page: int = Paging.per_page,
-               search: str = Paging.search):
+@router.get("/taxonomies", response={200: out.TaxonomyPage, **ERRORS}, exclude_none=True, summary="HSDS: Taxonomien")
+def taxonomies(request, page_number: int = Paging.number, per_page: int = Paging.per_page, search: str = Paging.search):
     return page(_named(taxonomy_records(), search), page_number, per_page)
 
 
-@router.get("/taxonomies/{taxonomy_id}", response={200: out.TaxonomyOut, **ERRORS}, exclude_none=True,
-            summary="HSDS: eine Taxonomie")
+@router.get(
+    "/taxonomies/{taxonomy_id}",
+    response={200: out.TaxonomyOut, **ERRORS},
+    exclude_none=True,
+    summary="HSDS: eine Taxonomie",
+)
 def taxonomy(request, taxonomy_id: str):
     return _one(taxonomy_records(), "taxonomy_id", taxonomy_id)
 
 
-@router.get("/taxonomy_terms", response={200: out.TaxonomyTermPage, **ERRORS}, exclude_none=True,
-            summary="HSDS: Taxonomiebegriffe (Zielgruppen und Angebotsarten)")
-def terms(request, page_number: int = Paging.number, per_page: int = Paging.per_page,
-          search: str = Paging.search,
-          taxonomy_id: str = Query(None, description="nur Begriffe dieser Taxonomie")):
+@router.get(
+    "/taxonomy_terms",
+    response={200: out.TaxonomyTermPage, **ERRORS},
+    exclude_none=True,
+    summary="HSDS: Taxonomiebegriffe (Zielgruppen und Angebotsarten)",
+)
+def terms(
+    request,
+    page_number: int = Paging.number,
+    per_page: int = Paging.per_page,
+    search: str = Paging.search,
+    taxonomy_id: str = Query(None, description="nur Begriffe dieser Taxonomie"),
+):
     records = [t for t in taxonomy_terms() if not taxonomy_id or t["taxonomy_id"] == taxonomy_id]
     return page(_named(records, search), page_number, per_page)
 
 
-@router.get("/taxonomy_terms/{term_id}", response={200: out.TaxonomyTermOut, **ERRORS}, exclude_none=True,
-            summary="HSDS: ein Taxonomiebegriff")
+@router.get(
+    "/taxonomy_terms/{term_id}",
+    response={200: out.TaxonomyTermOut, **ERRORS},
+    exclude_none=True,
+    summary="HSDS: ein Taxonomiebegriff",
+)
 def term(request, term_id: str):
     return _one(taxonomy_terms(), "term_id", term_id)
 
 
-@router.get("/service_at_locations", response={200: out.ServiceAtLocationPage, **ERRORS}, exclude_none=True,
-            summary="HSDS: Dienste an ihren Orten (Angebote mit Anschrift)")
-def service_at_locations(request, page_number: int = Paging.number, per_page: int = Paging.per_page,
-                         search: str = Paging.search,
-                         taxonomy_term_id: str = Query(None, description="nur Dienste mit diesem Taxonomiebegriff"),
-                         taxonomy_id: str = Query(None, description="nur Dienste mit einem Begriff dieser Taxonomie"),
-                         organization_id: str = Query(None, description="nur Dienste dieses Trägers"),
-                         modified_after: str = Query(None, description="nur seitdem geänderte Dienste (ISO 8601)")):
+@router.get(
+    "/service_at_locations",
+    response={200: out.ServiceAtLocationPage, **ERRORS},
+    exclude_none=True,
+    summary="HSDS: Dienste an ihren Orten (Angebote mit Anschrift)",
+)
+def service_at_locations(
+    request,
+    page_number: int = Paging.number,
+    per_page: int = Paging.per_page,
+    search: str = Paging.search,
+    taxonomy_term_id: str = Query(None, description="nur Dienste mit diesem Taxonomiebegriff"),
+    taxonomy_id: str = Query(None, description="nur Dienste mit einem Begriff dieser Taxonomie"),
+    organization_id: str = Query(None, description="nur Dienste dieses Trägers"),
+    modified_after: str = Query(None, description="nur seitdem geänderte Dienste (ISO 8601)"),
+):
     found = services_matching(request, search, taxonomy_term_id, taxonomy_id, organization_id, modified_after)
     return page([record for offer in found for record in _at_locations(offer, request)], page_number, per_page)
 
 
-@router.get("/service_at_locations/{service_at_location_id}", response={200: out.ServiceAtLocationFullOut, **ERRORS},
-            exclude_none=True, summary="HSDS: ein Dienst an seinem Ort")
+@router.get(
+    "/service_at_locations/{service_at_location_id}",
+    response={200: out.ServiceAtLocationFullOut, **ERRORS},
+    exclude_none=True,
+    summary="HSDS: ein Dienst an seinem Ort",
+)
 def service_at_location(request, service_at_location_id: str):
     offer = _by_hsds_id(offers(), "service_at_location", service_at_location_id)
     records = _at_locations(offer, request)

@@ -164,9 +164,22 @@ class RootOut(Schema):
 
 def page_of(item, name):
     """The HSDS ``Page`` wrapper around a list of ``item``."""
-    return type(name, (Schema,), {"__annotations__": {
-        "total_items": int, "total_pages": int, "page_number": int, "size": int, "first_page": bool,
-        "last_page": bool, "empty": bool, "contents": list[item]}})
+    return type(
+        name,
+        (Schema,),
+        {
+            "__annotations__": {
+                "total_items": int,
+                "total_pages": int,
+                "page_number": int,
+                "size": int,
+                "first_page": bool,
+                "last_page": bool,
+                "empty": bool,
+                "contents": list[item],
+            }
+        },
+    )
 
 
 ServicePage = page_of(ServiceBriefOut, "ServicePage")

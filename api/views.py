@@ -50,8 +50,10 @@ errors.install(api)
 
 def filter_schema():
     """The offer filters as query parameters, one per facet registered for the catalogue (lists repeat)."""
-    fields = {f.name: (str if f.switch else list[str], Field(None, description=f.help or str(f.label)))
-              for f in facets(OFFERS)}
+    fields = {
+        f.name: (str if f.switch else list[str], Field(None, description=f.help or str(f.label)))
+        for f in facets(OFFERS)
+    }
     return create_model("OfferFilters", __base__=Schema, **fields)
 
 
@@ -98,8 +100,7 @@ def list_offers(
 
 def _result_key(request, service):
     """The answer depends on the index, the published pages, the address and the language of the labels."""
-    state = (f"{service.version()}|{page_cache_generation()}|{translation.get_language()}|"
-             f"{request.build_absolute_uri()}")
+    state = f"{service.version()}|{page_cache_generation()}|{translation.get_language()}|{request.build_absolute_uri()}"
     return "api-offers:" + hashlib.sha256(state.encode()).hexdigest()
 
 
@@ -115,23 +116,48 @@ def _list_body(request, query, result):
         "searched_for": result.searched_for,
         "corrected_from": result.corrected_from,
         "results": [
-            {**{k: hit.data[k] for k in ("id", "external_id", "kind", "title", "summary", "cities", "target_groups",
-                                         "languages", "tags")},
-             "url": public_url(request, hit.data["url"]),
-             "highlight": {k: v for k, v in hit.highlight.items() if v}}
+            {
+                **{
+                    k: hit.data[k]
+                    for k in (
+                        "id",
+                        "external_id",
+                        "kind",
+                        "title",
+                        "summary",
+                        "cities",
+                        "target_groups",
+                        "languages",
+                        "tags",
+                    )
+                },
+                "url": public_url(request, hit.data["url"]),
+                "highlight": {k: v for k, v in hit.highlight.items() if v},
+            }
             for hit in result.hits
         ],
-        "facets": {name: [{"value": f.value, "label": str(f.label), "count": f.count} for f in values]
-                   for name, values in result.facets.items()},
+        "facets": {
+            name: [{"value": f.value, "label": str(f.label), "count": f.count} for f in values]
+            for name, values in result.facets.items()
+        },
     }
 
 
-@api.get("/offers/{offer_id}/", response={200: OfferDetailOut, **ERRORS}, summary="Ein Angebot",
-         description="400, wenn `offer_id` keine ganze Zahl ist; 404, wenn kein veröffentlichtes Angebot sie trägt.")
+@api.get(
+    "/offers/{offer_id}/",
+    response={200: OfferDetailOut, **ERRORS},
+    summary="Ein Angebot",
+    description="400, wenn `offer_id` keine ganze Zahl ist; 404, wenn kein veröffentlichtes Angebot sie trägt.",
+)
 def offer_detail(request, response: HttpResponse, offer_id: int):
-    offer = (OfferPage.objects.live().public().select_related("provider")
-             .prefetch_related("cities", "target_groups", "languages", "tagged_items__tag", "dates")
-             .filter(pk=offer_id).first())
+    offer = (
+        OfferPage.objects.live()
+        .public()
+        .select_related("provider")
+        .prefetch_related("cities", "target_groups", "languages", "tagged_items__tag", "dates")
+        .filter(pk=offer_id)
+        .first()
+    )
     if offer is None:
         raise NotFound("offer_id", f"Kein veröffentlichtes Angebot mit der Nummer {offer_id}.")
     cacheable(response)
@@ -139,8 +165,11 @@ def offer_detail(request, response: HttpResponse, offer_id: int):
 
 
 @api.get("/suggest/", response={200: SuggestOut, **ERRORS}, summary="Vorschläge zur Autovervollständigung")
-def suggest(request, response: HttpResponse,
-            q: str = Query("", max_length=MAX_QUERY_LENGTH, description="Angefangener Suchtext")):
+def suggest(
+    request,
+    response: HttpResponse,
+    q: str = Query("", max_length=MAX_QUERY_LENGTH, description="Angefangener Suchtext"),
+):
     limit_searches(request)
     service = search_service()
     suggestions = [{"title": d["title"], "url": public_url(request, d["url"])} for d in service.suggest(q)]
@@ -162,8 +191,13 @@ def health(request, response: HttpResponse):
         cursor.execute("SELECT 1")
     service = search_service()
     healthy = service.primary.healthy()
-    body = {"database": True, "engine": service.primary.name, "engine_healthy": healthy,
-            "pending": PendingChange.objects.count(), "jobs": job_status()}
+    body = {
+        "database": True,
+        "engine": service.primary.name,
+        "engine_healthy": healthy,
+        "pending": PendingChange.objects.count(),
+        "jobs": job_status(),
+    }
     response["Cache-Control"] = "no-store"
     return Status(200 if healthy else 503, body)
 
@@ -191,8 +225,24 @@ def offer_as_dict(offer, request):
         "languages": terms(offer.languages),
         "tags": sorted(item.tag.name for item in offer.tagged_items.all()),
         "provider": offer.provider.name if offer.provider else "",
-        **{name: getattr(offer, name) for name in (
-            "cost", "is_free", "age_min", "age_max", "barrier_free", "contact_name", "email", "phone", "website",
-            "street", "postcode", "town", "registration_url", "last_published_at")},
+        **{
+            name: getattr(offer, name)
+            for name in (
+                "cost",
+                "is_free",
+                "age_min",
+                "age_max",
+                "barrier_free",
+                "contact_name",
+                "email",
+                "phone",
+                "website",
+                "street",
+                "postcode",
+                "town",
+                "registration_url",
+                "last_published_at",
+            )
+        },
         "dates": [{"start": d.start, "end": d.end} for d in offer.dates.all()],
     }

@@ -33,18 +33,28 @@ SYNONYMS = ["Flüchtlinge, Geflüchtete"]
 # (query, text, should match): the contract suite's German cases, and words that contain a listed part
 # without being a compound of it (a substring decompounder splits them anyway).
 CASES = [
-    ("Schüler", "Workshop für Schüler", True), ("Schueler", "Workshop für Schüler", True),
-    ("Schuler", "Workshop für Schüler", True), ("Strasse", "Treffpunkt an der Straße", True),
-    ("Duesseldorf", "Ausflug nach Düsseldorf", True), ("Workshops", "Workshop Zivilcourage", True),
+    ("Schüler", "Workshop für Schüler", True),
+    ("Schueler", "Workshop für Schüler", True),
+    ("Schuler", "Workshop für Schüler", True),
+    ("Strasse", "Treffpunkt an der Straße", True),
+    ("Duesseldorf", "Ausflug nach Düsseldorf", True),
+    ("Workshops", "Workshop Zivilcourage", True),
     ("Beratungsstellen", "Beratungsstelle gegen Diskriminierung", True),
-    ("Prävention", "Fortbildung Rassismusprävention", True), ("Rassismus", "Fortbildung Rassismusprävention", True),
-    ("Beratung", "Beratungsstelle gegen Diskriminierung", True), ("Fortbildungen", "Fortbildung für Lehrkräfte", True),
-    ("Jugendliche", "Angebot für Jugendlichen", True), ("Großfamilien", "Treffen für Großfamilie", True),
-    ("Demokratie", "Projekttag Demokratiebildung", True), ("Sport", "Training im Sportverein", True),
+    ("Prävention", "Fortbildung Rassismusprävention", True),
+    ("Rassismus", "Fortbildung Rassismusprävention", True),
+    ("Beratung", "Beratungsstelle gegen Diskriminierung", True),
+    ("Fortbildungen", "Fortbildung für Lehrkräfte", True),
+    ("Jugendliche", "Angebot für Jugendlichen", True),
+    ("Großfamilien", "Treffen für Großfamilie", True),
+    ("Demokratie", "Projekttag Demokratiebildung", True),
+    ("Sport", "Training im Sportverein", True),
     ("Flüchtlinge", "Sprachcafé für Geflüchtete", True),
-    ("Fach", "Das geht ganz einfach", False), ("Recht", "Mehr Gerechtigkeit", False),
-    ("Stelle", "Wir stellen uns vor", False), ("Klasse", "Eine klassische Methode", False),
-    ("Tag", "Ein Vortrag am Abend", False), ("Team", "Steamboot-Fahrt", False),
+    ("Fach", "Das geht ganz einfach", False),
+    ("Recht", "Mehr Gerechtigkeit", False),
+    ("Stelle", "Wir stellen uns vor", False),
+    ("Klasse", "Eine klassische Methode", False),
+    ("Tag", "Ein Vortrag am Abend", False),
+    ("Team", "Steamboot-Fahrt", False),
 ]
 
 
@@ -52,16 +62,23 @@ def in_index_settings():
     from search import compounds, german
 
     extra = german.editor_words()
-    parts = sorted({word for word, zipf in compounds.frequencies().items()
-                    if len(word) >= 4 and zipf >= compounds.MIN_ZIPF} | set(extra.parts))
+    parts = sorted(
+        {word for word, zipf in compounds.frequencies().items() if len(word) >= 4 and zipf >= compounds.MIN_ZIPF}
+        | set(extra.parts)
+    )
     base = ["lowercase", "de_stop", "german_normalization"]
     return {
-        "number_of_shards": 1, "number_of_replicas": 0,
+        "number_of_shards": 1,
+        "number_of_replicas": 0,
         "analysis": {
             "filter": {
                 "de_stop": {"type": "stop", "stopwords": "_german_"},
-                "de_parts": {"type": "dictionary_decompounder", "word_list": parts, "min_subword_size": 4,
-                             "only_longest_match": True},
+                "de_parts": {
+                    "type": "dictionary_decompounder",
+                    "word_list": parts,
+                    "min_subword_size": 4,
+                    "only_longest_match": True,
+                },
                 "de_stem": {"type": "snowball", "language": "German2"},
                 "de_synonyms": {"type": "synonym_graph", "synonyms": SYNONYMS},
             },
@@ -98,15 +115,32 @@ def raw_texts(capture):
 def fill_b(client, name, raws):
     from elasticsearch.helpers import bulk
 
-    client.indices.create(index=name, settings=in_index_settings(), mappings={"properties": {
-        field: {"type": "text", "analyzer": "de_index", "search_analyzer": "de_search"} for field in B_FIELDS}})
-    bulk(client, ({"_index": name, "_id": str(key), "_source": raw} for key, raw in raws.items()),
-         chunk_size=500, refresh=True)
+    client.indices.create(
+        index=name,
+        settings=in_index_settings(),
+        mappings={
+            "properties": {
+                field: {"type": "text", "analyzer": "de_index", "search_analyzer": "de_search"} for field in B_FIELDS
+            }
+        },
+    )
+    bulk(
+        client,
+        ({"_index": name, "_id": str(key), "_source": raw} for key, raw in raws.items()),
+        chunk_size=500,
+        refresh=True,
+    )
 
 
 def search_b(client, name, text, size):
-    body = {"multi_match": {"query": text, "fields": ["title_tags^2", "summary_meta", "body"],
-                            "type": "cross_fields", "operator": "and"}}
+    body = {
+        "multi_match": {
+            "query": text,
+            "fields": ["title_tags^2", "summary_meta", "body"],
+            "type": "cross_fields",
+            "operator": "and",
+        }
+    }
     response = client.search(index=name, query=body, size=size, source=False, track_total_hits=True)
     return [int(hit["_id"]) for hit in response["hits"]["hits"]]
 
@@ -166,10 +200,14 @@ def main():
         client.indices.delete(index="analysis-*", ignore_unavailable=True)
         _, a_ms = timed(engine.rebuild, docs)
         _, b_ms = timed(fill_b, client, "analysis-b", raws)
-        print(f"Analysis comparison {time.strftime('%Y-%m-%d %H:%M')}: {args.offers} offers, "
-              f"{client.info()['version'].get('distribution', 'elasticsearch')} {client.info()['version']['number']}")
-        print(f"  indexing: A {a_ms / 1000:.1f} s (+ documents built with Python analysis {analysis_s:.1f} s, needed "
-              f"for the database engine anyway); B {b_ms / 1000:.1f} s")
+        print(
+            f"Analysis comparison {time.strftime('%Y-%m-%d %H:%M')}: {args.offers} offers, "
+            f"{client.info()['version'].get('distribution', 'elasticsearch')} {client.info()['version']['number']}"
+        )
+        print(
+            f"  indexing: A {a_ms / 1000:.1f} s (+ documents built with Python analysis {analysis_s:.1f} s, needed "
+            f"for the database engine anyway); B {b_ms / 1000:.1f} s"
+        )
 
         same, jaccards, a_times, b_times, rows = 0, [], [], [], []
         for text in sb.QUERIES:
@@ -185,11 +223,15 @@ def main():
             jaccards.append(len(a_all & b_all) / len(union) if union else 1.0)
             same += a_all == b_all
             rows.append(f"    {text:<34} A {len(a_all):>5}  B {len(b_all):>5}  both {len(a_all & b_all):>5}")
-        print(f"  benchmark queries: same offers for {same}/{len(sb.QUERIES)}, mean overlap (Jaccard) "
-              f"{statistics.mean(jaccards):.2f}")
+        print(
+            f"  benchmark queries: same offers for {same}/{len(sb.QUERIES)}, mean overlap (Jaccard) "
+            f"{statistics.mean(jaccards):.2f}"
+        )
         print("\n".join(rows))
-        print(f"  latency, first page of 20: A p50 {pct(a_times, 50):.1f} ms p95 {pct(a_times, 95):.1f} ms; "
-              f"B p50 {pct(b_times, 50):.1f} ms p95 {pct(b_times, 95):.1f} ms")
+        print(
+            f"  latency, first page of 20: A p50 {pct(a_times, 50):.1f} ms p95 {pct(a_times, 95):.1f} ms; "
+            f"B p50 {pct(b_times, 50):.1f} ms p95 {pct(b_times, 95):.1f} ms"
+        )
 
         case_docs = [text_document(key=n, type="offer", title=case[1]) for n, case in enumerate(CASES)]
         case_raws = {n: {"title_tags": case[1], "summary_meta": "", "body": ""} for n, case in enumerate(CASES)}
@@ -199,16 +241,20 @@ def main():
         right = {"A": 0, "B": 0}
         wrong = {"A": [], "B": []}
         for n, (query, text, expected) in enumerate(CASES):
-            found = {"A": n in search_a(case_engine, query, 50),
-                     "B": n in search_b(client, "analysis-cases-b", query, 50)}
+            found = {
+                "A": n in search_a(case_engine, query, 50),
+                "B": n in search_b(client, "analysis-cases-b", query, 50),
+            }
             for name, hit in found.items():
                 if hit == expected:
                     right[name] += 1
                 else:
                     wrong[name].append(f"{query} → {text}")
         for name in ("A", "B"):
-            print(f"  word cases {name}: {right[name]}/{len(CASES)} right" +
-                  (f"; wrong: {'; '.join(wrong[name])}" if wrong[name] else ""))
+            print(
+                f"  word cases {name}: {right[name]}/{len(CASES)} right"
+                + (f"; wrong: {'; '.join(wrong[name])}" if wrong[name] else "")
+            )
         client.indices.delete(index="analysis-*", ignore_unavailable=True)
     finally:
         if node:

@@ -31,13 +31,40 @@ DATABASE = ROOT / ".tmp" / "benchmark.sqlite3"
 
 def prepare(offers):
     env = {**os.environ, "DATABASE_URL": f"sqlite:///{DATABASE}"}
-    subprocess.run([sys.executable, str(ROOT / "benchmarks" / "search_benchmark.py"), "--offers", str(offers),
-                    "--queries", "10", "--engines", "database"], env=env, check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "benchmarks" / "search_benchmark.py"),
+            "--offers",
+            str(offers),
+            "--queries",
+            "10",
+            "--engines",
+            "database",
+        ],
+        env=env,
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
 
 
 def start_server(port, env):
-    command = [sys.executable, "-m", "gunicorn", "kreissite.wsgi:application", "--bind", f"127.0.0.1:{port}",
-               "--workers", "2", "--threads", "8", "--worker-class", "gthread", "--log-level", "warning"]
+    command = [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "kreissite.wsgi:application",
+        "--bind",
+        f"127.0.0.1:{port}",
+        "--workers",
+        "2",
+        "--threads",
+        "8",
+        "--worker-class",
+        "gthread",
+        "--log-level",
+        "warning",
+    ]
     server = subprocess.Popen(command, env=env, cwd=ROOT)
     for _ in range(100):
         try:
@@ -108,9 +135,15 @@ def main():
     if not args.database_url and not DATABASE.exists():
         prepare(args.offers)
     database_url = args.database_url or f"sqlite:///{DATABASE}"
-    env = {**os.environ, "DATABASE_URL": database_url, "DJANGO_SETTINGS_MODULE": "benchmarks.settings",
-           "SECRET_KEY": "benchmark-only-" + "x" * 40, "ALLOWED_HOSTS": "127.0.0.1,localhost", "PYTHONPATH": str(ROOT),
-           "STATIC_ROOT": str(ROOT / ".tmp" / "benchmark-static")}
+    env = {
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "DJANGO_SETTINGS_MODULE": "benchmarks.settings",
+        "SECRET_KEY": "benchmark-only-" + "x" * 40,
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "PYTHONPATH": str(ROOT),
+        "STATIC_ROOT": str(ROOT / ".tmp" / "benchmark-static"),
+    }
     for command in (["migrate", "--no-input", "-v0"], ["collectstatic", "--no-input", "-v0"]):
         subprocess.run([sys.executable, "manage.py", *command], env=env, cwd=ROOT, check=True)
     node = None
@@ -119,10 +152,16 @@ def main():
         env.update(SEARCH_BACKEND="elasticsearch", ELASTICSEARCH_URL=url, ELASTICSEARCH_INDEX="benchmark")
     sys.path.insert(0, str(ROOT / "benchmarks"))
     searches = search_paths(random.Random(7), 400)
-    print(f"HTTP benchmark {time.strftime('%Y-%m-%d %H:%M')}: gunicorn 2 workers x 8 threads, "
-          f"{database_url.split(':')[0]}, {args.engine} engine, {args.seconds:.0f} s per run")
-    runs = [("search mix, no result cache", searches), ("search mix, result cache", searches),
-            ("bare JSON view", ["/bare/"]), ("cached page /", ["/"])]
+    print(
+        f"HTTP benchmark {time.strftime('%Y-%m-%d %H:%M')}: gunicorn 2 workers x 8 threads, "
+        f"{database_url.split(':')[0]}, {args.engine} engine, {args.seconds:.0f} s per run"
+    )
+    runs = [
+        ("search mix, no result cache", searches),
+        ("search mix, result cache", searches),
+        ("bare JSON view", ["/bare/"]),
+        ("cached page /", ["/"]),
+    ]
     try:
         for cached in (False, True):
             # The first server answers every search afresh; the second caches API answers (the default).
@@ -134,8 +173,10 @@ def main():
                 for name, paths in runs[1:] if cached else runs[:1]:
                     for clients in (1, 16):
                         rps, latencies = load(port, paths, clients, args.seconds)
-                        print(f"  {name:<28} {clients:>2} clients: {rps:7.0f} req/s   p50 {pct(latencies, 50):6.1f} ms"
-                              f"   p95 {pct(latencies, 95):6.1f} ms   n={len(latencies)}")
+                        print(
+                            f"  {name:<28} {clients:>2} clients: {rps:7.0f} req/s   p50 {pct(latencies, 50):6.1f} ms"
+                            f"   p95 {pct(latencies, 95):6.1f} ms   n={len(latencies)}"
+                        )
             finally:
                 server.terminate()
                 server.wait(timeout=10)
@@ -163,8 +204,10 @@ def elasticsearch_with_index(offers, database_url):
     engine = ElasticsearchEngine(url, index="benchmark")
     start = time.perf_counter()
     engine.rebuild(sb.generate(offers))
-    print(f"  elasticsearch indexing {offers} offers ({engine.client.info()['version']['distribution']} at {url}): "
-          f"{time.perf_counter() - start:.1f} s")
+    print(
+        f"  elasticsearch indexing {offers} offers ({engine.client.info()['version']['distribution']} at {url}): "
+        f"{time.perf_counter() - start:.1f} s"
+    )
     return node, url
 
 

@@ -40,19 +40,32 @@ def generate_rows(count, seed=42):
         month, day = rng.randint(1, 12), rng.randint(1, 28)
         row = dict.fromkeys(COLUMNS + OPTIONAL_COLUMNS, "")
         row.update(
-            external_id=f"bench-{n}", kind=rng.choice(["measure", "contact_point", "qualification"]),
-            title=f"{form} {topic} {cities[0][1]}", summary=" ".join(rng.choices(WORDS, WORD_WEIGHTS, k=14)),
-            description=" ".join(rng.choices(WORDS, WORD_WEIGHTS, k=30)) + "\n\n"
+            external_id=f"bench-{n}",
+            kind=rng.choice(["measure", "contact_point", "qualification"]),
+            title=f"{form} {topic} {cities[0][1]}",
+            summary=" ".join(rng.choices(WORDS, WORD_WEIGHTS, k=14)),
+            description=" ".join(rng.choices(WORDS, WORD_WEIGHTS, k=30))
+            + "\n\n"
             + " ".join(rng.choices(WORDS, WORD_WEIGHTS, k=30)),
             target_groups="|".join(slug for slug, _ in rng.sample(GROUPS, rng.randint(1, 3))),
-            cities="|".join(slug for slug, _ in cities), tags="|".join(rng.sample(TOPICS, 2)),
-            provider=rng.choice(PROVIDERS), cost="kostenlos",
+            cities="|".join(slug for slug, _ in cities),
+            tags="|".join(rng.sample(TOPICS, 2)),
+            provider=rng.choice(PROVIDERS),
+            cost="kostenlos",
             languages="|".join(["de"] + rng.sample(["en", "tr", "ar", "uk", "ru", "pl"], rng.randint(0, 2))),
-            contact_name="Team Prävention", email=f"kontakt{n}@example.org", phone="02104 99 00",
-            website=f"https://www.example.org/angebot/{n}", street="Düsseldorfer Straße 26", postcode="40822",
-            town=cities[0][1], dates=f"2026-{month:02d}-{day:02d}T09:00/2026-{month:02d}-{day:02d}T16:00",
-            format=rng.choice(["in_person", "online", "hybrid"]), free=rng.choice(["ja", "nein"]),
-            age_min="12", age_max="18", barrier_free=rng.choice(["ja", "nein", ""]),
+            contact_name="Team Prävention",
+            email=f"kontakt{n}@example.org",
+            phone="02104 99 00",
+            website=f"https://www.example.org/angebot/{n}",
+            street="Düsseldorfer Straße 26",
+            postcode="40822",
+            town=cities[0][1],
+            dates=f"2026-{month:02d}-{day:02d}T09:00/2026-{month:02d}-{day:02d}T16:00",
+            format=rng.choice(["in_person", "online", "hybrid"]),
+            free=rng.choice(["ja", "nein"]),
+            age_min="12",
+            age_max="18",
+            barrier_free=rng.choice(["ja", "nein", ""]),
         )
         yield row
 
@@ -118,9 +131,11 @@ def main():
 
     settings.DEBUG = False  # dev settings: no query log kept in memory for thousands of queries
     call_command("migrate", verbosity=0)
-    print(f"Import benchmark: {args.rows} rows with --publish, database {connection.vendor}, "
-          f"search {settings.SEARCH_BACKEND}, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, load average "
-          + " ".join(f"{x:.1f}" for x in os.getloadavg()))
+    print(
+        f"Import benchmark: {args.rows} rows with --publish, database {connection.vendor}, "
+        f"search {settings.SEARCH_BACKEND}, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, load average "
+        + " ".join(f"{x:.1f}" for x in os.getloadavg())
+    )
 
     rows = list(generate_rows(args.rows))
     workdir = tempfile.mkdtemp(prefix="import_benchmark_")
@@ -141,8 +156,10 @@ def main():
 
     total = sum(marks["total"] for _count, marks in results)
     ratio = results[1][1]["total"] / results[1][0] / (results[0][1]["total"] / results[0][0])
-    print(f"  total: {len(rows)} rows in {total:.1f} s = {len(rows) / total:.1f} rows/s; "
-          f"second half costs {ratio:.2f}x the first per row")
+    print(
+        f"  total: {len(rows)} rows in {total:.1f} s = {len(rows) / total:.1f} rows/s; "
+        f"second half costs {ratio:.2f}x the first per row"
+    )
 
     start = time.perf_counter()
     call_command("rebuild_search_index", "--no-progress", stdout=io.StringIO())

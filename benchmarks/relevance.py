@@ -64,8 +64,10 @@ def main():
         by_kind[case["kind"]].append((precision, reciprocal))
         by_kind["all"].append((precision, reciprocal))
         if args.verbose:
-            print(f"  {case['params']:<40} P@5 {precision:.2f} RR {reciprocal:.2f} total {result.total:>3}  "
-                  + ", ".join(ranked[:5]))
+            print(
+                f"  {case['params']:<40} P@5 {precision:.2f} RR {reciprocal:.2f} total {result.total:>3}  "
+                + ", ".join(ranked[:5])
+            )
 
     when = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
     print(f"Held-back relevance: {len(cases)} queries, engine {service.primary.name}, {when}")

@@ -21,42 +21,108 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-CITIES = [("erkrath", "Erkrath"), ("haan", "Haan"), ("heiligenhaus", "Heiligenhaus"), ("hilden", "Hilden"),
-          ("langenfeld", "Langenfeld"), ("mettmann", "Mettmann"), ("monheim", "Monheim am Rhein"),
-          ("ratingen", "Ratingen"), ("velbert", "Velbert"), ("wuelfrath", "Wülfrath"), ("kreisweit", "Kreisweit")]
-GROUPS = [("schulen-lehrkraefte", "Schulen und Lehrkräfte"), ("kinder-jugendliche", "Kinder und Jugendliche"),
-          ("jugendarbeit", "Fachkräfte der Jugendarbeit"), ("sportvereine", "Sportvereine"),
-          ("eltern-familien", "Eltern und Familien"), ("betroffene", "Betroffene von Rassismus und rechter Gewalt"),
-          ("verwaltung-politik", "Verwaltung und Politik"), ("zivilgesellschaft", "Zivilgesellschaft und Ehrenamt")]
-FORMS = ["Workshop", "Projekttag", "Fortbildung", "Beratungsstelle", "Fachtag", "Training", "Planspiel",
-         "Qualifizierung", "Sprechstunde", "Ausstellung", "Seminar", "Netzwerktreffen"]
-TOPICS = ["Zivilcourage", "Rassismuskritik", "Demokratiebildung", "Antisemitismus", "Hate Speech",
-          "Diskriminierung", "Rechtsextremismus", "Vielfalt", "Erinnerungskultur", "Medienkompetenz",
-          "Rassismusprävention", "Fair Play im Sport", "Elternarbeit", "Radikalisierung", "Empowerment"]
+CITIES = [
+    ("erkrath", "Erkrath"),
+    ("haan", "Haan"),
+    ("heiligenhaus", "Heiligenhaus"),
+    ("hilden", "Hilden"),
+    ("langenfeld", "Langenfeld"),
+    ("mettmann", "Mettmann"),
+    ("monheim", "Monheim am Rhein"),
+    ("ratingen", "Ratingen"),
+    ("velbert", "Velbert"),
+    ("wuelfrath", "Wülfrath"),
+    ("kreisweit", "Kreisweit"),
+]
+GROUPS = [
+    ("schulen-lehrkraefte", "Schulen und Lehrkräfte"),
+    ("kinder-jugendliche", "Kinder und Jugendliche"),
+    ("jugendarbeit", "Fachkräfte der Jugendarbeit"),
+    ("sportvereine", "Sportvereine"),
+    ("eltern-familien", "Eltern und Familien"),
+    ("betroffene", "Betroffene von Rassismus und rechter Gewalt"),
+    ("verwaltung-politik", "Verwaltung und Politik"),
+    ("zivilgesellschaft", "Zivilgesellschaft und Ehrenamt"),
+]
+FORMS = [
+    "Workshop",
+    "Projekttag",
+    "Fortbildung",
+    "Beratungsstelle",
+    "Fachtag",
+    "Training",
+    "Planspiel",
+    "Qualifizierung",
+    "Sprechstunde",
+    "Ausstellung",
+    "Seminar",
+    "Netzwerktreffen",
+]
+TOPICS = [
+    "Zivilcourage",
+    "Rassismuskritik",
+    "Demokratiebildung",
+    "Antisemitismus",
+    "Hate Speech",
+    "Diskriminierung",
+    "Rechtsextremismus",
+    "Vielfalt",
+    "Erinnerungskultur",
+    "Medienkompetenz",
+    "Rassismusprävention",
+    "Fair Play im Sport",
+    "Elternarbeit",
+    "Radikalisierung",
+    "Empowerment",
+]
 # Text words drawn with Zipf-like weights (a few common, many rare), as in real offer descriptions.
-WORDS = ("Schülerinnen Schüler Lehrkräfte Jugendliche Eltern Verein Training Gruppe Klasse Alltag Gespräch "
-         "Rollenspiel Methoden Beispiele Austausch Beratung Unterstützung Begleitung Vorurteile Sprache Netz "
-         "Kommune Verwaltung Fachkräfte Ehrenamt Geflüchtete Familien Stadtteil Schule Jugendzentrum Sportplatz "
-         "Kabine Trainer Schiedsrichter Musik Symbole Codes Parolen Argumente Grundrechte Mitbestimmung "
-         "Ausgrenzung Zugehörigkeit Identität Herkunft Religion Kopftuch Moschee Synagoge Kirche Gedenkstätte "
-         "Stolpersteine Zeitzeugen Geschichte Nationalsozialismus Verschwörungserzählungen Desinformation "
-         "Kommentare Plattformen Videos Podcast Graffiti Theater Film Lesung Ausstellung Führung Rundgang "
-         "Stadtrat Bürgermeisterin Polizei Jugendamt Jobcenter Ausländerbehörde Wohnungssuche Arbeitsplatz "
-         "Ausbildung Betrieb Azubis Kita Grundschule Gesamtschule Gymnasium Realschule Berufskolleg Hochschule "
-         "Mädchen Jungen Senioren Nachbarschaft Moscheegemeinde Migrantenorganisation Integrationsrat "
-         "Dolmetschung Gebärdensprache Barrierefreiheit Inklusion Behinderung Gewalt Bedrohung Beleidigung "
-         "Anzeige Prozess Opfer Zeugen Schutz Sicherheit Vertrauen Selbstbewusstsein Empowerment Solidarität "
-         "Haltung Verantwortung Mut Courage Handlungsstrategien Deeskalation Konflikte Mediation Streitschlichtung "
-         "Leitbild Satzung Vorstand Mitglieder Übungsleitung Lizenz Zertifikat Modul Abendkurs Wochenende "
-         "Ferien Projektwoche Fahrt Begegnung Fest Turnier Lauf Aktionstag Kampagne Plakat Broschüre Handreichung "
-         "Material Methodenkoffer Planspiel Quiz Debatte Diskussion Vortrag Fachtag Konferenz Netzwerk").split()
+WORDS = (
+    "Schülerinnen Schüler Lehrkräfte Jugendliche Eltern Verein Training Gruppe Klasse Alltag Gespräch "
+    "Rollenspiel Methoden Beispiele Austausch Beratung Unterstützung Begleitung Vorurteile Sprache Netz "
+    "Kommune Verwaltung Fachkräfte Ehrenamt Geflüchtete Familien Stadtteil Schule Jugendzentrum Sportplatz "
+    "Kabine Trainer Schiedsrichter Musik Symbole Codes Parolen Argumente Grundrechte Mitbestimmung "
+    "Ausgrenzung Zugehörigkeit Identität Herkunft Religion Kopftuch Moschee Synagoge Kirche Gedenkstätte "
+    "Stolpersteine Zeitzeugen Geschichte Nationalsozialismus Verschwörungserzählungen Desinformation "
+    "Kommentare Plattformen Videos Podcast Graffiti Theater Film Lesung Ausstellung Führung Rundgang "
+    "Stadtrat Bürgermeisterin Polizei Jugendamt Jobcenter Ausländerbehörde Wohnungssuche Arbeitsplatz "
+    "Ausbildung Betrieb Azubis Kita Grundschule Gesamtschule Gymnasium Realschule Berufskolleg Hochschule "
+    "Mädchen Jungen Senioren Nachbarschaft Moscheegemeinde Migrantenorganisation Integrationsrat "
+    "Dolmetschung Gebärdensprache Barrierefreiheit Inklusion Behinderung Gewalt Bedrohung Beleidigung "
+    "Anzeige Prozess Opfer Zeugen Schutz Sicherheit Vertrauen Selbstbewusstsein Empowerment Solidarität "
+    "Haltung Verantwortung Mut Courage Handlungsstrategien Deeskalation Konflikte Mediation Streitschlichtung "
+    "Leitbild Satzung Vorstand Mitglieder Übungsleitung Lizenz Zertifikat Modul Abendkurs Wochenende "
+    "Ferien Projektwoche Fahrt Begegnung Fest Turnier Lauf Aktionstag Kampagne Plakat Broschüre Handreichung "
+    "Material Methodenkoffer Planspiel Quiz Debatte Diskussion Vortrag Fachtag Konferenz Netzwerk"
+).split()
 WORD_WEIGHTS = [1 / (rank + 1) for rank in range(len(WORDS))]
-PROVIDERS = ["Kommunales Integrationszentrum Kreis Mettmann", "KreisSportBund Mettmann", "Jugendmigrationsdienst",
-             "Volkshochschule", "Mobile Beratung gegen Rechtsextremismus", "Caritasverband", "Diakonie",
-             "Stadtjugendring", "Familienzentrum", "Integrationsagentur"]
-QUERIES = ["Workshop Zivilcourage", "Beratung", "Fortbildung Rassismuskritik", "Schueler", "Demokratie",
-           "Antisemitismus Schule", "Hate Speech", "Sport Verein", "Eltern", "Planspiel Kommunalpolitik",
-           "Diskriminierung Beratung", "Prävention", "Workshops Zivilcourage Klasse 8", "Geflüchtete Familien"]
+PROVIDERS = [
+    "Kommunales Integrationszentrum Kreis Mettmann",
+    "KreisSportBund Mettmann",
+    "Jugendmigrationsdienst",
+    "Volkshochschule",
+    "Mobile Beratung gegen Rechtsextremismus",
+    "Caritasverband",
+    "Diakonie",
+    "Stadtjugendring",
+    "Familienzentrum",
+    "Integrationsagentur",
+]
+QUERIES = [
+    "Workshop Zivilcourage",
+    "Beratung",
+    "Fortbildung Rassismuskritik",
+    "Schueler",
+    "Demokratie",
+    "Antisemitismus Schule",
+    "Hate Speech",
+    "Sport Verein",
+    "Eltern",
+    "Planspiel Kommunalpolitik",
+    "Diskriminierung Beratung",
+    "Prävention",
+    "Workshops Zivilcourage Klasse 8",
+    "Geflüchtete Familien",
+]
 
 
 def generate(count, seed=42):
@@ -68,14 +134,20 @@ def generate(count, seed=42):
         form, topic = rng.choice(FORMS), rng.choice(TOPICS)
         cities = rng.sample(CITIES, 1 if rng.random() < 0.85 else 2)
         yield build_document(
-            id=n, external_id=f"bench-{n}", title=f"{form} {topic} {cities[0][1]}",
+            id=n,
+            external_id=f"bench-{n}",
+            title=f"{form} {topic} {cities[0][1]}",
             summary=" ".join(rng.choices(WORDS, WORD_WEIGHTS, k=14)),
             description=" ".join(rng.choices(WORDS, WORD_WEIGHTS, k=60)),
             kind=rng.choice(["measure", "contact_point", "qualification"]),
-            format=rng.choice(["in_person", "online", "hybrid"]), is_free=rng.random() < 0.7,
-            cities=cities, target_groups=rng.sample(GROUPS, rng.randint(1, 3)),
+            format=rng.choice(["in_person", "online", "hybrid"]),
+            is_free=rng.random() < 0.7,
+            cities=cities,
+            target_groups=rng.sample(GROUPS, rng.randint(1, 3)),
             languages=["de"] + rng.sample(["en", "tr", "ar", "uk", "ru", "pl"], rng.randint(0, 2)),
-            tags=rng.sample(TOPICS, 2), provider=rng.choice(PROVIDERS), town=cities[0][1],
+            tags=rng.sample(TOPICS, 2),
+            provider=rng.choice(PROVIDERS),
+            town=cities[0][1],
             url=f"/angebote/bench-{n}/",
             published=f"2026-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}T10:00:00+01:00",
             all_city_slugs=all_cities,
@@ -93,8 +165,13 @@ def query_mix(rng, count):
         if shape == 0:
             params = {"q": [text]}
         elif shape == 1:
-            params = {"q": [text], "city": [city], "target_group": [group], "kind": ["measure", "qualification"],
-                      "format": ["in_person"]}
+            params = {
+                "q": [text],
+                "city": [city],
+                "target_group": [group],
+                "kind": ["measure", "qualification"],
+                "format": ["in_person"],
+            }
         elif shape == 2:
             params = {"city": [city], "target_group": [group]}
         else:
@@ -109,8 +186,9 @@ def unrepeated_mix(rng, count):
     texts = list(WORDS) + [f"{a} {b}" for a, b in zip(rng.sample(WORDS, len(WORDS)), WORDS, strict=True)]
     rng.shuffle(texts)
     fresh = iter(texts * (count // len(texts) + 1))
-    return [(shape, {**params, "q": [next(fresh)]} if "q" in params else params)
-            for shape, params in query_mix(rng, count)]
+    return [
+        (shape, {**params, "q": [next(fresh)]} if "q" in params else params) for shape, params in query_mix(rng, count)
+    ]
 
 
 def measure(service, mix):
@@ -130,8 +208,9 @@ def report(name, timings):
     every = [t for values in timings.values() for t in values]
     print(f"  {name}: all queries p50 {pct(every, 50):.1f} ms, p95 {pct(every, 95):.1f} ms, max {max(every):.1f} ms")
     for shape, values in timings.items():
-        print(f"    {labels[shape]:<22} p50 {pct(values, 50):6.1f} ms   p95 {pct(values, 95):6.1f} ms"
-              f"   n={len(values)}")
+        print(
+            f"    {labels[shape]:<22} p50 {pct(values, 50):6.1f} ms   p95 {pct(values, 95):6.1f} ms   n={len(values)}"
+        )
 
 
 def pct(values, p):
@@ -161,8 +240,10 @@ def main():
     from search.service import SearchService, make_engine
 
     call_command("migrate", verbosity=0)
-    print(f"Search benchmark: {args.offers} offers, {args.queries} queries per engine, "
-          f"database {connection.vendor}, {time.strftime('%Y-%m-%d %H:%M')}")
+    print(
+        f"Search benchmark: {args.offers} offers, {args.queries} queries per engine, "
+        f"database {connection.vendor}, {time.strftime('%Y-%m-%d %H:%M')}"
+    )
     start = time.perf_counter()
     docs = list(generate(args.offers))
     print(f"  documents built (German analysis): {time.perf_counter() - start:.1f} s")
@@ -191,8 +272,10 @@ def main():
         try:
             engine = make_engine("elasticsearch")
             version = engine.client.info()["version"]
-            print(f"  elasticsearch engine on {version.get('distribution', 'elasticsearch')} {version['number']} "
-                  f"at {settings.ELASTICSEARCH_URL}")
+            print(
+                f"  elasticsearch engine on {version.get('distribution', 'elasticsearch')} {version['number']} "
+                f"at {settings.ELASTICSEARCH_URL}"
+            )
             start = time.perf_counter()
             engine.rebuild(docs)
             print(f"  elasticsearch indexing: {time.perf_counter() - start:.1f} s")
@@ -218,8 +301,10 @@ def after_a_write(engine, service):
         service.search(SearchQuery.from_params({"q": [text]}), record=False)
         firsts[text] = (time.perf_counter() - start) * 1000
     slowest = sorted(firsts.items(), key=lambda item: -item[1])[:4]
-    print(f"  after a write: bitmap rebuild p50 {pct(rebuilds, 50):.0f} ms; first query per text p50 "
-          f"{pct(list(firsts.values()), 50):.1f} ms, slowest " + ", ".join(f"{t} {ms:.1f} ms" for t, ms in slowest))
+    print(
+        f"  after a write: bitmap rebuild p50 {pct(rebuilds, 50):.0f} ms; first query per text p50 "
+        f"{pct(list(firsts.values()), 50):.1f} ms, slowest " + ", ".join(f"{t} {ms:.1f} ms" for t, ms in slowest)
+    )
 
 
 def start_node():

@@ -20,8 +20,10 @@ SESSION_KEY = "catalogue-import"
 
 
 class UploadForm(forms.Form):
-    file = forms.FileField(label=gettext_lazy("CSV- oder XLSX-Datei"),
-                           help_text=gettext_lazy("Spalten wie beim Befehl import_offers; höchstens 5 MB."))
+    file = forms.FileField(
+        label=gettext_lazy("CSV- oder XLSX-Datei"),
+        help_text=gettext_lazy("Spalten wie beim Befehl import_offers; höchstens 5 MB."),
+    )
     publish = forms.BooleanField(label=gettext_lazy("sofort veröffentlichen (nur Fachstelle)"), required=False)
 
     def clean_file(self):
@@ -44,16 +46,22 @@ def import_view(request):
             messages.error(request, _("Die Vorschau ist abgelaufen. Bitte laden Sie die Datei erneut hoch."))
             return redirect("catalogue_import")
         try:
-            report = import_rows(pending["rows"], publish=pending["publish"] and fachstelle, user=request.user,
-                                 review=True, check=editor_check(request.user))
+            report = import_rows(
+                pending["rows"],
+                publish=pending["publish"] and fachstelle,
+                user=request.user,
+                review=True,
+                check=editor_check(request.user),
+            )
         except ImportFileError as error:
             messages.error(request, str(error))
             return redirect("catalogue_import")
         if report.ok:
-            messages.success(request, _("%(created)d Angebote angelegt, %(updated)d aktualisiert, "
-                                        "%(unchanged)d unverändert.")
-                             % {"created": len(report.created), "updated": len(report.updated),
-                                "unchanged": len(report.unchanged)})
+            messages.success(
+                request,
+                _("%(created)d Angebote angelegt, %(updated)d aktualisiert, %(unchanged)d unverändert.")
+                % {"created": len(report.created), "updated": len(report.updated), "unchanged": len(report.unchanged)},
+            )
             return redirect("catalogue_import")
         context["errors"] = report.errors
     elif request.method == "POST":
@@ -67,11 +75,17 @@ def import_view(request):
                 form.add_error("file", str(error))
             else:
                 preview = import_rows(rows, dry_run=True, check=editor_check(request.user))
-                context.update(preview=preview, filename=upload.name, rows=len(rows),
-                               publish=form.cleaned_data["publish"] and fachstelle)
+                context.update(
+                    preview=preview,
+                    filename=upload.name,
+                    rows=len(rows),
+                    publish=form.cleaned_data["publish"] and fachstelle,
+                )
                 if preview.ok:
-                    request.session[SESSION_KEY] = {"rows": [_plain(row) for row in rows],
-                                                    "publish": context["publish"]}
+                    request.session[SESSION_KEY] = {
+                        "rows": [_plain(row) for row in rows],
+                        "publish": context["publish"],
+                    }
     return TemplateResponse(request, "catalogue/admin/import.html", context)
 
 

@@ -24,8 +24,25 @@ from .tables import MAX_FILE_BYTES, TableTooLarge, read_cells
 from .taxonomy import City, Language, OfferFormat, OfferKind, Organisation, TargetGroup
 
 COLUMNS = [
-    "external_id", "kind", "title", "summary", "description", "target_groups", "cities", "tags", "provider",
-    "cost", "languages", "contact_name", "email", "phone", "website", "street", "postcode", "town", "dates",
+    "external_id",
+    "kind",
+    "title",
+    "summary",
+    "description",
+    "target_groups",
+    "cities",
+    "tags",
+    "provider",
+    "cost",
+    "languages",
+    "contact_name",
+    "email",
+    "phone",
+    "website",
+    "street",
+    "postcode",
+    "town",
+    "dates",
     "registration_url",
 ]
 OPTIONAL_COLUMNS = ["format", "free", "age_min", "age_max", "barrier_free"]
@@ -33,8 +50,18 @@ REQUIRED_VALUES = ["external_id", "kind", "title", "summary"]
 SEPARATOR = "|"
 TRUE_WORDS = {"ja", "yes", "true", "1", "x", "wahr"}
 FALSE_WORDS = {"nein", "no", "false", "0", "falsch"}
-MAX_LENGTHS = {"external_id": 100, "title": 255, "summary": 500, "cost": 200, "contact_name": 200,
-               "phone": 50, "street": 200, "postcode": 10, "town": 100, "provider": 200}
+MAX_LENGTHS = {
+    "external_id": 100,
+    "title": 255,
+    "summary": 500,
+    "cost": 200,
+    "contact_name": 200,
+    "phone": 50,
+    "street": 200,
+    "postcode": 10,
+    "town": 100,
+    "provider": 200,
+}
 SINGLE_LINE = set(MAX_LENGTHS) - {"summary"}
 
 
@@ -153,8 +180,21 @@ class RowParser:
             if column in SINGLE_LINE and CONTROL_CHARACTERS.search(str(cells.get(column, ""))):
                 error(column, "enthält Zeilenumbrüche oder Steuerzeichen (nur eine Zeile erlaubt).")
 
-        values = {c: cells.get(c, "") for c in ("external_id", "title", "summary", "description", "cost",
-                                                 "contact_name", "phone", "street", "postcode", "town")}
+        values = {
+            c: cells.get(c, "")
+            for c in (
+                "external_id",
+                "title",
+                "summary",
+                "description",
+                "cost",
+                "contact_name",
+                "phone",
+                "street",
+                "postcode",
+                "town",
+            )
+        }
         values["kind"] = self.choice(cells.get("kind", ""), OfferKind, "kind", error)
         values["format"] = self.choice(cells.get("format", ""), OfferFormat, "format", error) or OfferFormat.IN_PERSON
         values["target_groups"] = self.terms(cells.get("target_groups", ""), self.target_groups, "target_groups", error)
@@ -163,10 +203,12 @@ class RowParser:
         values["tags"] = split(cells.get("tags", ""))
         values["provider"] = cells.get("provider", "")
         for column in ("website", "registration_url"):
-            values[column] = self.checked(cells.get(column, ""), self.url, column,
-                                          "keine gültige http(s)-Adresse", error)
-        values["email"] = self.checked(cells.get("email", ""), self.email, "email",
-                                       "keine gültige E-Mail-Adresse", error)
+            values[column] = self.checked(
+                cells.get(column, ""), self.url, column, "keine gültige http(s)-Adresse", error
+            )
+        values["email"] = self.checked(
+            cells.get("email", ""), self.email, "email", "keine gültige E-Mail-Adresse", error
+        )
         values["dates"] = self.dates(cells.get("dates", ""), error)
         values["is_free"] = bool(self.yes_no(cells.get("free", ""), "free", error))
         values["barrier_free"] = self.yes_no(cells.get("barrier_free", ""), "barrier_free", error)
@@ -299,15 +341,18 @@ def import_rows(rows, *, publish=False, dry_run=False, user=None, progress=None,
             with one_index_batch():  # the search index follows once, after the commit, not once per offer
                 for values, outcome in zip(parsed, report.rows, strict=True):
                     if outcome.status != "unchanged":  # an unchanged row writes nothing: no revision, no new date
-                        saved = save_offer(catalogue, existing.get(values["external_id"]), values,
-                                           publish=publish, user=user)
+                        saved = save_offer(
+                            catalogue, existing.get(values["external_id"]), values, publish=publish, user=user
+                        )
                         if review and not publish:
                             submit_for_review(saved, user)
                     if progress:
                         progress(1)
     except IntegrityError as exc:  # an offer written outside the import (the page editor) with the same id
-        raise ImportFileError("Während des Imports wurde gleichzeitig ein Angebot mit einer dieser external_id "
-                              "gespeichert; nichts wurde importiert. Bitte starten Sie den Import erneut.") from exc
+        raise ImportFileError(
+            "Während des Imports wurde gleichzeitig ein Angebot mit einer dieser external_id "
+            "gespeichert; nichts wurde importiert. Bitte starten Sie den Import erneut."
+        ) from exc
     return report
 
 
@@ -338,8 +383,14 @@ def record_outcomes(report, parsed, existing, publish):
     for number, values in enumerate(parsed, start=2):
         page = existing.get(values["external_id"])
         columns = changed_columns(page, values, publish=publish) if page else []
-        report.rows.append(RowOutcome(number, values["external_id"],
-                                      "new" if page is None else ("changed" if columns else "unchanged"), columns))
+        report.rows.append(
+            RowOutcome(
+                number,
+                values["external_id"],
+                "new" if page is None else ("changed" if columns else "unchanged"),
+                columns,
+            )
+        )
     report.created = [o.external_id for o in report.rows if o.status == "new"]
     report.updated = [o.external_id for o in report.rows if o.status == "changed"]
     report.unchanged = [o.external_id for o in report.rows if o.status == "unchanged"]
@@ -352,8 +403,9 @@ def changed_columns(page, values, *, publish):
     """
     current = page.get_latest_revision_as_object()
     before = offer_to_row(current)
-    apply_values(current, {**BLANK_VALUES, **values}, Organisation(name=values["provider"]) if values.get(
-        "provider") else None)
+    apply_values(
+        current, {**BLANK_VALUES, **values}, Organisation(name=values["provider"]) if values.get("provider") else None
+    )
     after = {**offer_to_row(current), "tags": SEPARATOR.join(sorted(values["tags"]))}
     columns = [column for column in before if before[column] != after[column]]
     if publish and not columns and (not page.live or page.has_unpublished_changes):
@@ -374,6 +426,7 @@ def submit_for_review(page, user):
 
 def editor_check(user):
     """The page editor's rules for ``user`` as an import check (``permissions.offer_change_refusal``)."""
+
     def check(values, page):
         return offer_change_refusal(user, page, [city.slug for city in values["cities"]])
 
@@ -382,10 +435,27 @@ def editor_check(user):
 
 # What an offer has when a source (the public form, an import without optional columns) does not say.
 BLANK_VALUES = {
-    "external_id": None, "cost": "", "contact_name": "", "phone": "", "street": "", "postcode": "", "town": "",
-    "is_free": False, "barrier_free": None, "age_min": None, "age_max": None, "email": "", "website": "",
-    "registration_url": "", "description": "", "provider": "", "cities": [], "target_groups": [], "languages": [],
-    "tags": [], "dates": [],
+    "external_id": None,
+    "cost": "",
+    "contact_name": "",
+    "phone": "",
+    "street": "",
+    "postcode": "",
+    "town": "",
+    "is_free": False,
+    "barrier_free": None,
+    "age_min": None,
+    "age_max": None,
+    "email": "",
+    "website": "",
+    "registration_url": "",
+    "description": "",
+    "provider": "",
+    "cities": [],
+    "target_groups": [],
+    "languages": [],
+    "tags": [],
+    "dates": [],
 }
 
 
@@ -417,9 +487,26 @@ def save_offer(catalogue, page, values, *, publish, user):
 
 def apply_values(page, values, provider):
     """Set an offer's fields (but its tags, which ``set`` would write) from parsed values, in memory."""
-    for name in ("external_id", "title", "summary", "cost", "contact_name", "phone", "street", "postcode", "town",
-                 "kind", "format", "is_free", "barrier_free", "age_min", "age_max", "email", "website",
-                 "registration_url"):
+    for name in (
+        "external_id",
+        "title",
+        "summary",
+        "cost",
+        "contact_name",
+        "phone",
+        "street",
+        "postcode",
+        "town",
+        "kind",
+        "format",
+        "is_free",
+        "barrier_free",
+        "age_min",
+        "age_max",
+        "email",
+        "website",
+        "registration_url",
+    ):
         setattr(page, name, values[name])
     page.description = paragraphs_html(values["description"])
     page.provider = provider
@@ -431,13 +518,19 @@ def apply_values(page, values, provider):
 
 def offer_to_row(offer):
     """One offer as an import row (all columns), so that an export can be imported again unchanged."""
+
     def yes_no(value):
         return "" if value is None else ("ja" if value else "nein")
 
-    dates = [d.start.astimezone(timezone.get_current_timezone()).replace(tzinfo=None).isoformat(timespec="minutes")
-             + ("/" + d.end.astimezone(timezone.get_current_timezone()).replace(tzinfo=None).isoformat(
-                 timespec="minutes") if d.end else "")
-             for d in offer.dates.all()]
+    dates = [
+        d.start.astimezone(timezone.get_current_timezone()).replace(tzinfo=None).isoformat(timespec="minutes")
+        + (
+            "/" + d.end.astimezone(timezone.get_current_timezone()).replace(tzinfo=None).isoformat(timespec="minutes")
+            if d.end
+            else ""
+        )
+        for d in offer.dates.all()
+    ]
     return {
         "external_id": offer.external_id or f"offer-{offer.pk}",
         "kind": offer.kind,

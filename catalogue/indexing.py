@@ -24,7 +24,8 @@ from .taxonomy import DISTRICT_WIDE, City, Language, OfferFormat, OfferKind, Org
 def offer_queryset():
     """The offers that belong in the index: live and publicly visible (no view restrictions)."""
     return (
-        OfferPage.objects.live().public()
+        OfferPage.objects.live()
+        .public()
         .select_related("provider")
         .prefetch_related("cities", "target_groups", "languages", "tagged_items__tag")
     )
@@ -52,13 +53,37 @@ def document_for(offer):
     )
 
 
-def build_document(*, id, external_id, title, summary, description, kind, format, is_free, cities,
-                   target_groups, languages, tags, provider, town, url, published, all_city_slugs=None):
+def build_document(
+    *,
+    id,
+    external_id,
+    title,
+    summary,
+    description,
+    kind,
+    format,
+    is_free,
+    cities,
+    target_groups,
+    languages,
+    tags,
+    provider,
+    town,
+    url,
+    published,
+    all_city_slugs=None,
+):
     """An offer's document from plain values; ``cities`` and ``target_groups`` are (slug, name) pairs."""
     city_slugs = [slug for slug, _name in cities]
     group_slugs = [slug for slug, _name in target_groups]
     return text_document(
-        key=id, type=OFFER, title=title, summary=summary, body=description, tags=tags, date=published,
+        key=id,
+        type=OFFER,
+        title=title,
+        summary=summary,
+        body=description,
+        tags=tags,
+        date=published,
         meta=" ".join([provider, town] + [name for _slug, name in cities + target_groups]),
         facets={
             "kind": [kind],
@@ -100,31 +125,63 @@ def _city_slugs():
 
 TAXONOMY = (City, TargetGroup, Language, Organisation)  # their names are searchable text of offers
 
-register(Source(type=OFFER, label=OfferPage._meta.verbose_name, model=OfferPage, queryset=offer_queryset,
-                document=document_for, depends_on=TAXONOMY))
+register(
+    Source(
+        type=OFFER,
+        label=OfferPage._meta.verbose_name,
+        model=OfferPage,
+        queryset=offer_queryset,
+        document=document_for,
+        depends_on=TAXONOMY,
+    )
+)
 
 
 # -- facets, in display order ------------------------------------------------------------------
 def _terms(model):
     """(slug, label) of a taxonomy's terms; the label is lazy and follows the language of each request."""
-    return lambda: [(slug, localized_lazy(name, name_en))
-                    for slug, name, name_en in model.objects.values_list("slug", "name", "name_en")]
+    return lambda: [
+        (slug, localized_lazy(name, name_en))
+        for slug, name, name_en in model.objects.values_list("slug", "name", "name_en")
+    ]
 
 
 for facet in (
-    Facet(name="kind", label=_("Art des Angebots"), choices=lambda: list(OfferKind.choices),
-          help="Art: " + ", ".join(OfferKind.values) + " (wiederholbar)"),
-    Facet(name="city", label=_("Stadt"), choices=_terms(City), prefers="own_city",
-          help="Stadt-Kürzel; kreisweite Angebote zählen für jede Stadt"),
-    Facet(name="target_group", label=_("Zielgruppe"), choices=_terms(TargetGroup),
-          help="Zielgruppen-Kürzel (wiederholbar)"),
-    Facet(name="format", label=_("Format"), choices=lambda: list(OfferFormat.choices),
-          help=", ".join(OfferFormat.values) + " (wiederholbar)"),
+    Facet(
+        name="kind",
+        label=_("Art des Angebots"),
+        choices=lambda: list(OfferKind.choices),
+        help="Art: " + ", ".join(OfferKind.values) + " (wiederholbar)",
+    ),
+    Facet(
+        name="city",
+        label=_("Stadt"),
+        choices=_terms(City),
+        prefers="own_city",
+        help="Stadt-Kürzel; kreisweite Angebote zählen für jede Stadt",
+    ),
+    Facet(
+        name="target_group",
+        label=_("Zielgruppe"),
+        choices=_terms(TargetGroup),
+        help="Zielgruppen-Kürzel (wiederholbar)",
+    ),
+    Facet(
+        name="format",
+        label=_("Format"),
+        choices=lambda: list(OfferFormat.choices),
+        help=", ".join(OfferFormat.values) + " (wiederholbar)",
+    ),
     Facet(name="language", label=_("Sprache"), choices=_terms(Language), help="ISO-639-1-Code (wiederholbar)"),
     Facet(name="tag", label=_("Schlagwort"), counted=False, normalise=german.fold, help="Schlagwort (wiederholbar)"),
     Facet(name="free", label=_("kostenlos"), switch=True, help="true: nur kostenlose Angebote"),
-    Facet(name="own_city", label=_("Angebote der Stadt selbst"), choices=_terms(City), counted=False,
-          help="Stadt-Kürzel; nur die eigenen Angebote der Stadt, ohne kreisweite"),
+    Facet(
+        name="own_city",
+        label=_("Angebote der Stadt selbst"),
+        choices=_terms(City),
+        counted=False,
+        help="Stadt-Kürzel; nur die eigenen Angebote der Stadt, ohne kreisweite",
+    ),
 ):
     register_facet(facet)
 
@@ -154,5 +211,3 @@ def taxonomy_deleted(sender, instance, **kwargs):
 for model in TAXONOMY:
     post_save.connect(taxonomy_saved, sender=model, dispatch_uid=f"search-taxonomy-save-{model.__name__}")
     pre_delete.connect(taxonomy_deleted, sender=model, dispatch_uid=f"search-taxonomy-delete-{model.__name__}")
-
-

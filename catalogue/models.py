@@ -24,8 +24,18 @@ from .forms import OfferCopyForm, OfferPageForm
 from .permissions import OfferPermissionTester
 from .taxonomy import City, Language, OfferFormat, OfferKind, Organisation, TargetGroup
 
-__all__ = ["CatalogueIndexPage", "OfferDate", "OfferPage", "OfferTag", "City", "Language", "Organisation",
-           "TargetGroup", "OfferKind", "OfferFormat"]
+__all__ = [
+    "CatalogueIndexPage",
+    "OfferDate",
+    "OfferPage",
+    "OfferTag",
+    "City",
+    "Language",
+    "Organisation",
+    "TargetGroup",
+    "OfferKind",
+    "OfferFormat",
+]
 
 
 class OfferTag(TaggedItemBase):
@@ -56,20 +66,21 @@ class OfferPage(Page):
     summary = models.TextField(_("Kurzbeschreibung"), max_length=500)
     description = RichTextField(_("Beschreibung"), blank=True)
     kind = models.CharField(_("Art"), max_length=20, choices=OfferKind.choices, default=OfferKind.MEASURE)
-    format = models.CharField(_("Format"), max_length=20, choices=OfferFormat.choices,
-                              default=OfferFormat.IN_PERSON)
+    format = models.CharField(_("Format"), max_length=20, choices=OfferFormat.choices, default=OfferFormat.IN_PERSON)
     target_groups = ParentalManyToManyField(TargetGroup, verbose_name=_("Zielgruppen"), blank=True)
     cities = ParentalManyToManyField(City, verbose_name=_("Städte"), blank=True)
     languages = ParentalManyToManyField(Language, verbose_name=_("Sprachen"), blank=True)
     tags = ClusterTaggableManager(through=OfferTag, blank=True, verbose_name=_("Schlagwörter"))
-    provider = models.ForeignKey(Organisation, verbose_name=_("Träger"), null=True, blank=True,
-                                 on_delete=models.SET_NULL, related_name="offers")
+    provider = models.ForeignKey(
+        Organisation, verbose_name=_("Träger"), null=True, blank=True, on_delete=models.SET_NULL, related_name="offers"
+    )
     cost = models.CharField(_("Kosten"), max_length=200, blank=True)
     is_free = models.BooleanField(_("kostenfrei"), default=False)
     age_min = models.PositiveSmallIntegerField(_("Alter von"), null=True, blank=True)
     age_max = models.PositiveSmallIntegerField(_("Alter bis"), null=True, blank=True)
-    barrier_free = models.BooleanField(_("barrierefreier Ort"), null=True, blank=True,
-                                       help_text=_("Leer lassen, wenn unbekannt."))
+    barrier_free = models.BooleanField(
+        _("barrierefreier Ort"), null=True, blank=True, help_text=_("Leer lassen, wenn unbekannt.")
+    )
     contact_name = models.CharField(_("Ansprechperson"), max_length=200, blank=True)
     email = models.EmailField(_("E-Mail"), blank=True)
     phone = models.CharField(_("Telefon"), max_length=50, blank=True)
@@ -78,11 +89,13 @@ class OfferPage(Page):
     postcode = models.CharField(_("PLZ"), max_length=10, blank=True)
     town = models.CharField(_("Ort"), max_length=100, blank=True)
     registration_url = models.URLField(_("Anmeldung (Link)"), blank=True)
-    external_id = models.CharField(_("Externe ID"), max_length=100, unique=True, null=True, blank=True,
-                                   help_text=_("Stabile Kennung für Importe."))
+    external_id = models.CharField(
+        _("Externe ID"), max_length=100, unique=True, null=True, blank=True, help_text=_("Stabile Kennung für Importe.")
+    )
     last_reviewed = models.DateField(_("zuletzt geprüft"), default=timezone.localdate)
-    review_due = models.DateField(_("prüfen bis"), null=True, blank=True,
-                                  help_text=_("Leer: zwölf Monate nach der letzten Prüfung."))
+    review_due = models.DateField(
+        _("prüfen bis"), null=True, blank=True, help_text=_("Leer: zwölf Monate nach der letzten Prüfung.")
+    )
 
     parent_page_types = ["catalogue.CatalogueIndexPage"]
     subpage_types = []
@@ -94,21 +107,38 @@ class OfferPage(Page):
         FieldPanel("summary"),
         FieldPanel("description"),
         FieldRowPanel([FieldPanel("kind"), FieldPanel("format")]),
-        MultiFieldPanel([FieldPanel("target_groups"), FieldPanel("cities"),
-                         FieldPanel("languages"), FieldPanel("tags")], heading=_("Einordnung")),
-        MultiFieldPanel([FieldPanel("provider"), FieldRowPanel([FieldPanel("cost"), FieldPanel("is_free")]),
-                         FieldRowPanel([FieldPanel("age_min"), FieldPanel("age_max")]),
-                         FieldPanel("barrier_free")], heading=_("Rahmen")),
-        MultiFieldPanel([FieldPanel("contact_name"), FieldRowPanel([FieldPanel("email"), FieldPanel("phone")]),
-                         FieldPanel("website"), FieldPanel("registration_url")], heading=_("Kontakt")),
-        MultiFieldPanel([FieldPanel("street"), FieldRowPanel([FieldPanel("postcode"), FieldPanel("town")])],
-                        heading=_("Adresse")),
+        MultiFieldPanel(
+            [FieldPanel("target_groups"), FieldPanel("cities"), FieldPanel("languages"), FieldPanel("tags")],
+            heading=_("Einordnung"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("provider"),
+                FieldRowPanel([FieldPanel("cost"), FieldPanel("is_free")]),
+                FieldRowPanel([FieldPanel("age_min"), FieldPanel("age_max")]),
+                FieldPanel("barrier_free"),
+            ],
+            heading=_("Rahmen"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("contact_name"),
+                FieldRowPanel([FieldPanel("email"), FieldPanel("phone")]),
+                FieldPanel("website"),
+                FieldPanel("registration_url"),
+            ],
+            heading=_("Kontakt"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("street"), FieldRowPanel([FieldPanel("postcode"), FieldPanel("town")])], heading=_("Adresse")
+        ),
         InlinePanel("dates", heading=_("Termine"), label=_("Termin")),
     ]
     promote_panels = Page.promote_panels + [FieldPanel("external_id")]
     settings_panels = Page.settings_panels + [
-        MultiFieldPanel([FieldRowPanel([FieldPanel("last_reviewed"), FieldPanel("review_due")])],
-                        heading=_("Aktualität")),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("last_reviewed"), FieldPanel("review_due")])], heading=_("Aktualität")
+        ),
     ]
 
     search_fields = Page.search_fields + [
@@ -205,10 +235,14 @@ class CatalogueIndexPage(RoutablePageMixin, Page):
         """The catalogue and its landing pages per city and target group."""
         urls = super().get_sitemap_urls(request)
         base = self.get_full_url(request)
-        urls += [{"location": f"{base}stadt/{slug}/", "lastmod": self.last_published_at}
-                 for slug in City.objects.values_list("slug", flat=True)]
-        urls += [{"location": f"{base}zielgruppe/{slug}/", "lastmod": self.last_published_at}
-                 for slug in TargetGroup.objects.values_list("slug", flat=True)]
+        urls += [
+            {"location": f"{base}stadt/{slug}/", "lastmod": self.last_published_at}
+            for slug in City.objects.values_list("slug", flat=True)
+        ]
+        urls += [
+            {"location": f"{base}zielgruppe/{slug}/", "lastmod": self.last_published_at}
+            for slug in TargetGroup.objects.values_list("slug", flat=True)
+        ]
         return urls
 
     @path("")

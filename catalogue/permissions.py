@@ -56,15 +56,19 @@ def offer_change_refusal(user, page, city_slugs):
         current = page.get_latest_revision_as_object()
         lock = current.get_lock()
         if not current.permissions_for_user(user).can_edit():
-            return "external_id", _("Das bestehende Angebot „%(id)s“ gehört nicht zu Ihrer Zuständigkeit "
-                                    "(andere Stadt oder kreisweit); es bleibt unverändert.") % {"id": page.external_id}
+            return "external_id", _(
+                "Das bestehende Angebot „%(id)s“ gehört nicht zu Ihrer Zuständigkeit "
+                "(andere Stadt oder kreisweit); es bleibt unverändert."
+            ) % {"id": page.external_id}
         if lock is not None and lock.for_user(user):
             return "external_id", _("Das bestehende Angebot „%(id)s“ ist gesperrt; es bleibt unverändert.") % {
-                "id": page.external_id}
+                "id": page.external_id
+            }
     if not may_handle_cities(user, city_slugs):
         own = ", ".join(sorted(team_cities(user))) or "–"
-        return "cities", _("Sie können Angebote nur für Ihre Stadt anlegen (%(own)s); kreisweite Angebote pflegt "
-                           "die Fachstelle.") % {"own": own}
+        return "cities", _(
+            "Sie können Angebote nur für Ihre Stadt anlegen (%(own)s); kreisweite Angebote pflegt die Fachstelle."
+        ) % {"own": own}
     return None
 
 

@@ -37,9 +37,14 @@ def offer_jsonld(offer, url, image=None):
     if data["@type"] == "Course":
         data["provider"] = provider
         data["hasCourseInstance"] = [
-            {"@type": "CourseInstance", "courseMode": COURSE_MODE[offer.format], "startDate": d.start.isoformat(),
-             **({"endDate": d.end.isoformat()} if d.end else {}), **({"location": place} if place else {}),
-             **_workload(d)}
+            {
+                "@type": "CourseInstance",
+                "courseMode": COURSE_MODE[offer.format],
+                "startDate": d.start.isoformat(),
+                **({"endDate": d.end.isoformat()} if d.end else {}),
+                **({"location": place} if place else {}),
+                **_workload(d),
+            }
             for d in dates
         ] or [{"@type": "CourseInstance", "courseMode": COURSE_MODE[offer.format]}]
         data["offers"] = _offer(offer, url, category=True)
@@ -50,30 +55,46 @@ def offer_jsonld(offer, url, image=None):
             "eventStatus": "https://schema.org/EventScheduled",
             "location": place or {"@type": "VirtualLocation", "url": offer.website or url},
         }
-        data.update({
-            "startDate": first.start.isoformat(),
-            "endDate": (first.end or first.start).isoformat(),
-            **where,
-            "organizer": {**provider, "url": provider.get("url") or offer.website or url},
-            "offers": _offer(offer, url),
-        })
+        data.update(
+            {
+                "startDate": first.start.isoformat(),
+                "endDate": (first.end or first.start).isoformat(),
+                **where,
+                "organizer": {**provider, "url": provider.get("url") or offer.website or url},
+                "offers": _offer(offer, url),
+            }
+        )
         if len(dates) > 1:
-            data["subEvent"] = [{"@type": "Event", "name": offer.title, "url": url, "startDate": d.start.isoformat(),
-                                 "endDate": (d.end or d.start).isoformat(), **where} for d in dates]
+            data["subEvent"] = [
+                {
+                    "@type": "Event",
+                    "name": offer.title,
+                    "url": url,
+                    "startDate": d.start.isoformat(),
+                    "endDate": (d.end or d.start).isoformat(),
+                    **where,
+                }
+                for d in dates
+            ]
     else:
-        data.update({
-            "serviceType": offer.get_kind_display(),
-            "provider": provider,
-            "areaServed": area,
-            "availableChannel": {"@type": "ServiceChannel", "serviceUrl": offer.website or url,
-                                 **({"servicePhone": {"@type": "ContactPoint", "telephone": offer.phone}}
-                                    if offer.phone else {}),
-                                 **({"serviceLocation": place} if place else {})},
-        })
+        data.update(
+            {
+                "serviceType": offer.get_kind_display(),
+                "provider": provider,
+                "areaServed": area,
+                "availableChannel": {
+                    "@type": "ServiceChannel",
+                    "serviceUrl": offer.website or url,
+                    **({"servicePhone": {"@type": "ContactPoint", "telephone": offer.phone}} if offer.phone else {}),
+                    **({"serviceLocation": place} if place else {}),
+                },
+            }
+        )
     if offer.email or offer.phone:
         contact = {"@type": "ContactPoint", "contactType": "Ansprechperson"}
-        contact.update({k: v for k, v in (("name", offer.contact_name), ("email", offer.email),
-                                          ("telephone", offer.phone)) if v})
+        contact.update(
+            {k: v for k, v in (("name", offer.contact_name), ("email", offer.email), ("telephone", offer.phone)) if v}
+        )
         target = data["provider"] if data.get("provider") else data.get("organizer")
         if target:
             target["contactPoint"] = contact
@@ -99,9 +120,20 @@ def _organisation(offer):
 def _place(offer):
     if not (offer.street or offer.town):
         return None
-    return {"@type": "Place", "name": ", ".join(offer.address_lines), "address": without_empty({
-        "@type": "PostalAddress", "streetAddress": offer.street, "postalCode": offer.postcode,
-        "addressLocality": offer.town, "addressRegion": "Nordrhein-Westfalen", "addressCountry": "DE"})}
+    return {
+        "@type": "Place",
+        "name": ", ".join(offer.address_lines),
+        "address": without_empty(
+            {
+                "@type": "PostalAddress",
+                "streetAddress": offer.street,
+                "postalCode": offer.postcode,
+                "addressLocality": offer.town,
+                "addressRegion": "Nordrhein-Westfalen",
+                "addressCountry": "DE",
+            }
+        ),
+    }
 
 
 def area_served(city):
@@ -112,8 +144,12 @@ def area_served(city):
 
 def _offer(offer, url, category=False):
     """schema.org Offer: free ones cost 0 EUR; for others the cost text is all we know (no invented price)."""
-    data = {"@type": "Offer", "url": offer.registration_url or url, "description": offer.cost,
-            "availability": "https://schema.org/InStock"}
+    data = {
+        "@type": "Offer",
+        "url": offer.registration_url or url,
+        "description": offer.cost,
+        "availability": "https://schema.org/InStock",
+    }
     if offer.is_free:
         data.update({"price": 0, "priceCurrency": "EUR"})
     if category:
@@ -128,10 +164,17 @@ def _workload(date):
     minutes = int((date.end - date.start).total_seconds() // 60)
     hours, rest = divmod(minutes, 60)
     duration = "PT" + (f"{hours}H" if hours else "") + (f"{rest}M" if rest else "")
-    return {"courseWorkload": duration,
-            "courseSchedule": {"@type": "Schedule", "startDate": date.start.date().isoformat(),
-                               "endDate": date.end.date().isoformat(), "duration": duration, "repeatCount": 1,
-                               "repeatFrequency": "P1D"}}
+    return {
+        "courseWorkload": duration,
+        "courseSchedule": {
+            "@type": "Schedule",
+            "startDate": date.start.date().isoformat(),
+            "endDate": date.end.date().isoformat(),
+            "duration": duration,
+            "repeatCount": 1,
+            "repeatFrequency": "P1D",
+        },
+    }
 
 
 def without_empty(data):

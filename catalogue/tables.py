@@ -60,5 +60,7 @@ def _xlsx_rows(raw):
 def _check_dimension(sheet):
     """The sheet's declared size (``<dimension ref>``), refused before a single row is read."""
     if (sheet.max_row or 0) > MAX_ROWS + 1 or (sheet.max_column or 0) > MAX_COLUMNS:
-        raise TableTooLarge(f"Das Tabellenblatt ist mit {sheet.max_row} Zeilen × {sheet.max_column} Spalten "
-                            f"angelegt; erlaubt sind {MAX_ROWS} Zeilen und {MAX_COLUMNS} Spalten.")
+        raise TableTooLarge(
+            f"Das Tabellenblatt ist mit {sheet.max_row} Zeilen × {sheet.max_column} Spalten "
+            f"angelegt; erlaubt sind {MAX_ROWS} Zeilen und {MAX_COLUMNS} Spalten."
+        )

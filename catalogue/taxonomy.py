@@ -29,8 +29,12 @@ class TaxonomyTerm(index.Indexed, models.Model):
     """A term with a stable slug (used in URLs, filters and imports), a German and an English label."""
 
     name = models.CharField(_("Bezeichnung"), max_length=120, unique=True)
-    name_en = models.CharField(_("Bezeichnung (Englisch)"), max_length=120, blank=True,
-                               help_text=_("Für die englische Fassung der Website; leer: die deutsche Bezeichnung."))
+    name_en = models.CharField(
+        _("Bezeichnung (Englisch)"),
+        max_length=120,
+        blank=True,
+        help_text=_("Für die englische Fassung der Website; leer: die deutsche Bezeichnung."),
+    )
     slug = models.SlugField(_("Kürzel"), max_length=60, unique=True, allow_unicode=False)
     sort_order = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
 

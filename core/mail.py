@@ -14,6 +14,7 @@ def send_after_commit(*, subject, message, recipient_list):
     The data is already saved when the mail goes out, so a refused or failing mail server is logged and
     the visitor still gets their answer: a retry would only create duplicates.
     """
+
     def send():
         try:
             send_mail(subject=subject, message=message, from_email=None, recipient_list=recipient_list)

@@ -43,7 +43,8 @@ def sync_default_site(**kwargs):
     parts = urlsplit(configured)
     port = parts.port or (443 if parts.scheme == "https" else 80)
     Site.objects.filter(is_default_site=True).exclude(hostname=parts.hostname, port=port).update(
-        hostname=parts.hostname, port=port)
+        hostname=parts.hostname, port=port
+    )
 
 
 def public_sitemap_class():

@@ -11,8 +11,11 @@ from csp.middleware import CSPMiddleware
 
 ADMIN_PREFIXES = ("/admin/", "/django-admin/")
 # The admin frames its own pages (live preview, choosers): 'self' there, 'none' everywhere else.
-ADMIN_REPLACE = {"script-src": ["'self'", "'unsafe-inline'"], "img-src": ["'self'", "data:", "blob:", "https:"],
-                 "frame-ancestors": ["'self'"]}
+ADMIN_REPLACE = {
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:", "https:"],
+    "frame-ancestors": ["'self'"],
+}
 
 
 class SiteCSPMiddleware(CSPMiddleware):
@@ -109,8 +112,12 @@ def security_txt(request):
 
     # Regenerated on every request, so it never lapses; the contact itself comes from the settings.
     expires = (timezone.now() + timedelta(days=180)).replace(microsecond=0)
-    lines = [f"Contact: {settings.SECURITY_CONTACT}", f"Expires: {expires.isoformat()}",
-             "Preferred-Languages: de, en", f"Canonical: {public_url(request, '/.well-known/security.txt')}"]
+    lines = [
+        f"Contact: {settings.SECURITY_CONTACT}",
+        f"Expires: {expires.isoformat()}",
+        "Preferred-Languages: de, en",
+        f"Canonical: {public_url(request, '/.well-known/security.txt')}",
+    ]
     if settings.SECURITY_POLICY_URL:
         lines.append(f"Policy: {settings.SECURITY_POLICY_URL}")
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -21,7 +21,8 @@ def validate_single_line(value):
 
 def mail_subject(template, **values):
     """A mail subject from a translated ``template`` and user-given ``values``: one line, never a header break."""
-    text = template % {name: " ".join(CONTROL_CHARACTERS.sub(" ", str(value)).split())
-                       for name, value in values.items()}
+    text = template % {
+        name: " ".join(CONTROL_CHARACTERS.sub(" ", str(value)).split()) for name, value in values.items()
+    }
     text = " ".join(CONTROL_CHARACTERS.sub(" ", text).split())
     return text if len(text) <= SUBJECT_LENGTH else text[: SUBJECT_LENGTH - 1] + "…"

@@ -36,14 +36,20 @@ def remind(today=None):
     for address, offers in by_address.items():
         if address in already:
             continue
-        lines = [f"- {o.title} (prüfen bis {o.review_due:%d.%m.%Y}): "
-                 f"{settings.WAGTAILADMIN_BASE_URL}/admin/pages/{o.pk}/edit/" for o in offers]
+        lines = [
+            f"- {o.title} (prüfen bis {o.review_due:%d.%m.%Y}): "
+            f"{settings.WAGTAILADMIN_BASE_URL}/admin/pages/{o.pk}/edit/"
+            for o in offers
+        ]
         send_mail(
             subject=_("%(count)d Angebote warten auf Ihre Prüfung") % {"count": len(offers)},
-            message=_("Guten Tag,\n\nbitte prüfen Sie diese Angebote und tragen Sie das Prüfdatum ein:\n\n%(list)s\n\n"
-                      "Ohne Prüfung gehen sie %(days)d Tage nach dem Prüftermin offline.")
+            message=_(
+                "Guten Tag,\n\nbitte prüfen Sie diese Angebote und tragen Sie das Prüfdatum ein:\n\n%(list)s\n\n"
+                "Ohne Prüfung gehen sie %(days)d Tage nach dem Prüftermin offline."
+            )
             % {"list": "\n".join(lines), "days": settings.REVIEW_GRACE_DAYS},
-            from_email=None, recipient_list=[address],
+            from_email=None,
+            recipient_list=[address],
         )
         ReviewReminder.objects.create(recipient=address, sent_on=today, offer_count=len(offers))
         mailed.append(address)

@@ -7,8 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 class CityTeam(models.Model):
     group = models.OneToOneField(Group, verbose_name=_("Gruppe"), on_delete=models.CASCADE, related_name="city_team")
-    city = models.ForeignKey("catalogue.City", verbose_name=_("Stadt"), on_delete=models.CASCADE,
-                             related_name="teams")
+    city = models.ForeignKey("catalogue.City", verbose_name=_("Stadt"), on_delete=models.CASCADE, related_name="teams")
 
     class Meta:
         verbose_name = _("Stadtredaktion")

@@ -30,8 +30,13 @@ class StaleOffersView(PageReportView):
     index_results_url_name = "stale_offers_results"
     results_template_name = "editorial/stale_offers_results.html"
     list_export = ["title", "review_due", "last_reviewed", "owner", "url"]
-    export_headings = {"title": _("Titel"), "review_due": _("prüfen bis"), "last_reviewed": _("zuletzt geprüft"),
-                       "owner": _("verantwortlich"), "url": _("Adresse")}
+    export_headings = {
+        "title": _("Titel"),
+        "review_due": _("prüfen bis"),
+        "last_reviewed": _("zuletzt geprüft"),
+        "owner": _("verantwortlich"),
+        "url": _("Adresse"),
+    }
 
     def preprocess_field_value(self, field, value, export_format):
         """Titles are editors' text: no formula may reach the CSV (Wagtail already types XLSX cells as text)."""

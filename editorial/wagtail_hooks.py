@@ -17,8 +17,9 @@ from .views import StaleOffersView
 def stale_offers_urls():
     return [
         path("reports/pruefung-faellig/", StaleOffersView.as_view(), name="stale_offers"),
-        path("reports/pruefung-faellig/results/", StaleOffersView.as_view(results_only=True),
-             name="stale_offers_results"),
+        path(
+            "reports/pruefung-faellig/results/", StaleOffersView.as_view(results_only=True), name="stale_offers_results"
+        ),
     ]
 
 
@@ -38,8 +39,10 @@ class StaleOffersPanel(Component):
         count = editable_offers(self.user, due_offers()).count()
         return format_html(
             '<section class="panel summary nice-padding"><h2>{}</h2><p><a href="{}">{}</a></p></section>',
-            _("Aktualität"), reverse("stale_offers"),
-            _("%(count)d Angebote warten auf ihre Prüfung.") % {"count": count})
+            _("Aktualität"),
+            reverse("stale_offers"),
+            _("%(count)d Angebote warten auf ihre Prüfung.") % {"count": count},
+        )
 
 
 @hooks.register("construct_homepage_panels")

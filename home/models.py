@@ -16,8 +16,13 @@ class HomePage(Page):
     intro = RichTextField(_("Einleitung"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
-    subpage_types = ["catalogue.CatalogueIndexPage", "knowledge.KnowledgeIndexPage", "knowledge.GlossaryPage",
-                     "knowledge.EventIndexPage", "home.InfoPage"]
+    subpage_types = [
+        "catalogue.CatalogueIndexPage",
+        "knowledge.KnowledgeIndexPage",
+        "knowledge.GlossaryPage",
+        "knowledge.EventIndexPage",
+        "home.InfoPage",
+    ]
     max_count = 1
 
     class Meta:
@@ -28,11 +33,17 @@ class HomePage(Page):
         context["catalogue"] = CatalogueIndexPage.objects.live().first()
         context["cities"] = City.objects.all()
         context["target_groups"] = TargetGroup.objects.all()
-        context["newest_offers"] = (OfferPage.objects.live().public().order_by("-first_published_at")
-                                    .prefetch_related("cities")[:6])
+        context["newest_offers"] = (
+            OfferPage.objects.live().public().order_by("-first_published_at").prefetch_related("cities")[:6]
+        )
         context["articles"] = ArticlePage.objects.live().public().order_by("-first_published_at")[:3]
-        context["events"] = (EventPage.objects.live().public().filter(start__gte=timezone.now())
-                             .select_related("city").order_by("start")[:3])
+        context["events"] = (
+            EventPage.objects.live()
+            .public()
+            .filter(start__gte=timezone.now())
+            .select_related("city")
+            .order_by("start")[:3]
+        )
         return context
 
 
@@ -44,8 +55,11 @@ class InfoPage(Page):
     """
 
     body = RichTextField(_("Text"), blank=True)
-    body_en = RichTextField(_("Text (Englisch)"), blank=True,
-                            help_text=_("Optional; leer bleibt der deutsche Text, als Deutsch ausgezeichnet."))
+    body_en = RichTextField(
+        _("Text (Englisch)"),
+        blank=True,
+        help_text=_("Optional; leer bleibt der deutsche Text, als Deutsch ausgezeichnet."),
+    )
     title_en = models.CharField(_("Titel (Englisch)"), max_length=255, blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("body"), FieldPanel("title_en"), FieldPanel("body_en")]
@@ -61,18 +75,28 @@ class InfoPage(Page):
 class SiteSettings(BaseSiteSetting):
     """Who runs the site (name and logo in the header) and the contact address; editable in the admin."""
 
-    operator_name = models.CharField(_("Betreiber"), max_length=200, blank=True,
-                                     default="Kommunales Integrationszentrum Kreis Mettmann",
-                                     help_text=_("Steht unter dem Namen der Website im Kopf und im Fuß."))
+    operator_name = models.CharField(
+        _("Betreiber"),
+        max_length=200,
+        blank=True,
+        default="Kommunales Integrationszentrum Kreis Mettmann",
+        help_text=_("Steht unter dem Namen der Website im Kopf und im Fuß."),
+    )
     operator_url = models.URLField(_("Website des Betreibers"), blank=True)
-    logo = models.ForeignKey("wagtailimages.Image", verbose_name=_("Logo"), null=True, blank=True,
-                             on_delete=models.SET_NULL, related_name="+",
-                             help_text=_("Wird im Kopf mit höchstens 48 Pixel Höhe gezeigt; der Alternativtext ist "
-                                         "der Name des Betreibers."))
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("Logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Wird im Kopf mit höchstens 48 Pixel Höhe gezeigt; der Alternativtext ist der Name des Betreibers."
+        ),
+    )
     contact_email = models.EmailField(_("Kontakt-E-Mail"), blank=True)
 
-    panels = [FieldPanel("operator_name"), FieldPanel("operator_url"), FieldPanel("logo"),
-              FieldPanel("contact_email")]
+    panels = [FieldPanel("operator_name"), FieldPanel("operator_url"), FieldPanel("logo"), FieldPanel("contact_email")]
 
     class Meta:
         verbose_name = _("Website-Einstellungen")

@@ -87,8 +87,9 @@ class OfferListBlock(blocks.StructBlock):
 
     def clean(self, value):
         value = super().clean(value)
-        errors = {name: ValidationError(message) for name, message in self.query(value).errors
-                  if name in self.child_blocks}
+        errors = {
+            name: ValidationError(message) for name, message in self.query(value).errors if name in self.child_blocks
+        }
         if errors:
             raise StructBlockValidationError(block_errors=errors)
         return value

@@ -15,51 +15,100 @@ from catalogue.taxonomy import City, TargetGroup
 from .models import ArticlePage, EventIndexPage, EventPage, GlossaryTerm, KnowledgeDocument, KnowledgeIndexPage
 
 GLOSSARY = [
-    ("88", "codes", "Achtundachtzig",
-     "<p>Zahlencode für „Heil Hitler“: H ist der achte Buchstabe des Alphabets. Taucht auf Kleidung, in "
-     "Nutzernamen, Tattoos und Autokennzeichen auf.</p>"),
-    ("Schwarze Sonne", "codes", "",
-     "<p>Symbol aus zwölf gebrochenen Sig-Runen, einem Bodenmosaik der SS in der Wewelsburg nachgebildet. "
-     "Gilt in der extremen Rechten als Ersatz für das verbotene Hakenkreuz.</p>"),
-    ("Rechtsextremismus", "extremism", "rechtsextrem, rechtsextreme, rechtsextremen, rechtsextremer",
-     "<p>Sammelbegriff für Einstellungen und Handlungen, die von der Ungleichwertigkeit von Menschen ausgehen, "
-     "Gewalt befürworten und die demokratische Grundordnung ablehnen.</p>"),
-    ("Reichsbürger", "extremism", "Reichsbürgerinnen, Reichsbürgerbewegung",
-     "<p>Personen, die die Bundesrepublik Deutschland und ihre Rechtsordnung nicht anerkennen; oft verbunden "
-     "mit Antisemitismus und Verschwörungserzählungen.</p>"),
-    ("Rassismus", "racism", "rassistisch, rassistische, rassistischen, rassistischer",
-     "<p>Abwertung und Ausgrenzung von Menschen wegen zugeschriebener Herkunft, Hautfarbe, Religion oder "
-     "Kultur, getragen von gesellschaftlichen Machtverhältnissen.</p>"),
-    ("Alltagsrassismus", "racism", "",
-     "<p>Rassismus in alltäglichen Situationen: Bemerkungen, Blicke, Benachteiligung bei Wohnungssuche, "
-     "Arbeit oder im Verein, oft ohne böse Absicht und gerade deshalb schwer anzusprechen.</p>"),
-    ("Antisemitismus", "racism", "antisemitisch, antisemitische, antisemitischen",
-     "<p>Feindschaft gegen Jüdinnen und Juden oder gegen als jüdisch wahrgenommene Menschen und "
-     "Einrichtungen, auch in Form von Verschwörungserzählungen.</p>"),
-    ("Racial Profiling", "racism", "",
-     "<p>Polizeiliche oder behördliche Kontrollen, die sich an äußeren Merkmalen wie der Hautfarbe statt an "
-     "einem konkreten Verdacht orientieren.</p>"),
-    ("Zivilcourage", "prevention", "",
-     "<p>Der Mut, im Alltag für andere einzutreten, wenn Menschen herabgesetzt oder angegriffen werden, ohne "
-     "sich selbst in Gefahr zu bringen.</p>"),
-    ("Empowerment", "prevention", "",
-     "<p>Stärkung von Menschen, die Rassismus erfahren: eigene Räume, Beratung und Netzwerke, in denen sie "
-     "ihre Interessen selbst vertreten.</p>"),
+    (
+        "88",
+        "codes",
+        "Achtundachtzig",
+        "<p>Zahlencode für „Heil Hitler“: H ist der achte Buchstabe des Alphabets. Taucht auf Kleidung, in "
+        "Nutzernamen, Tattoos und Autokennzeichen auf.</p>",
+    ),
+    (
+        "Schwarze Sonne",
+        "codes",
+        "",
+        "<p>Symbol aus zwölf gebrochenen Sig-Runen, einem Bodenmosaik der SS in der Wewelsburg nachgebildet. "
+        "Gilt in der extremen Rechten als Ersatz für das verbotene Hakenkreuz.</p>",
+    ),
+    (
+        "Rechtsextremismus",
+        "extremism",
+        "rechtsextrem, rechtsextreme, rechtsextremen, rechtsextremer",
+        "<p>Sammelbegriff für Einstellungen und Handlungen, die von der Ungleichwertigkeit von Menschen ausgehen, "
+        "Gewalt befürworten und die demokratische Grundordnung ablehnen.</p>",
+    ),
+    (
+        "Reichsbürger",
+        "extremism",
+        "Reichsbürgerinnen, Reichsbürgerbewegung",
+        "<p>Personen, die die Bundesrepublik Deutschland und ihre Rechtsordnung nicht anerkennen; oft verbunden "
+        "mit Antisemitismus und Verschwörungserzählungen.</p>",
+    ),
+    (
+        "Rassismus",
+        "racism",
+        "rassistisch, rassistische, rassistischen, rassistischer",
+        "<p>Abwertung und Ausgrenzung von Menschen wegen zugeschriebener Herkunft, Hautfarbe, Religion oder "
+        "Kultur, getragen von gesellschaftlichen Machtverhältnissen.</p>",
+    ),
+    (
+        "Alltagsrassismus",
+        "racism",
+        "",
+        "<p>Rassismus in alltäglichen Situationen: Bemerkungen, Blicke, Benachteiligung bei Wohnungssuche, "
+        "Arbeit oder im Verein, oft ohne böse Absicht und gerade deshalb schwer anzusprechen.</p>",
+    ),
+    (
+        "Antisemitismus",
+        "racism",
+        "antisemitisch, antisemitische, antisemitischen",
+        "<p>Feindschaft gegen Jüdinnen und Juden oder gegen als jüdisch wahrgenommene Menschen und "
+        "Einrichtungen, auch in Form von Verschwörungserzählungen.</p>",
+    ),
+    (
+        "Racial Profiling",
+        "racism",
+        "",
+        "<p>Polizeiliche oder behördliche Kontrollen, die sich an äußeren Merkmalen wie der Hautfarbe statt an "
+        "einem konkreten Verdacht orientieren.</p>",
+    ),
+    (
+        "Zivilcourage",
+        "prevention",
+        "",
+        "<p>Der Mut, im Alltag für andere einzutreten, wenn Menschen herabgesetzt oder angegriffen werden, ohne "
+        "sich selbst in Gefahr zu bringen.</p>",
+    ),
+    (
+        "Empowerment",
+        "prevention",
+        "",
+        "<p>Stärkung von Menschen, die Rassismus erfahren: eigene Räume, Beratung und Netzwerke, in denen sie "
+        "ihre Interessen selbst vertreten.</p>",
+    ),
 ]
 
 DOCUMENTS = [
-    ("Handlungskonzept gegen Rechtsextremismus und Rassismus (Kurzfassung)", "handlungskonzept.pdf",
-     "Ziele, Handlungsfelder und Maßnahmen des Kreises Mettmann: Regionalkonferenzen, Qualifizierungen, "
-     "Bedarfs- und Bestandsanalyse, Arbeitskreis mit Verwaltung, Polizei und Sportbund.",
-     ["Handlungskonzept", "Kreis Mettmann"]),
-    ("Handreichung: Rechtsextreme Codes und Symbole", "handreichung-codes.pdf",
-     "Übersicht über Zahlencodes, Runen und Modemarken der extremen Rechten mit Hinweisen für Lehrkräfte "
-     "und Übungsleitungen.",
-     ["Codes", "Schule"]),
-    ("Ergebnisse der Regionalkonferenz Hilden", "ergebnisse-hilden.pdf",
-     "Protokoll der Arbeitsgruppen: Vernetzung von Schule und Jugendarbeit, Beratung für Betroffene, "
-     "nächste Schritte in Hilden.",
-     ["Regionalkonferenz", "Hilden"]),
+    (
+        "Handlungskonzept gegen Rechtsextremismus und Rassismus (Kurzfassung)",
+        "handlungskonzept.pdf",
+        "Ziele, Handlungsfelder und Maßnahmen des Kreises Mettmann: Regionalkonferenzen, Qualifizierungen, "
+        "Bedarfs- und Bestandsanalyse, Arbeitskreis mit Verwaltung, Polizei und Sportbund.",
+        ["Handlungskonzept", "Kreis Mettmann"],
+    ),
+    (
+        "Handreichung: Rechtsextreme Codes und Symbole",
+        "handreichung-codes.pdf",
+        "Übersicht über Zahlencodes, Runen und Modemarken der extremen Rechten mit Hinweisen für Lehrkräfte "
+        "und Übungsleitungen.",
+        ["Codes", "Schule"],
+    ),
+    (
+        "Ergebnisse der Regionalkonferenz Hilden",
+        "ergebnisse-hilden.pdf",
+        "Protokoll der Arbeitsgruppen: Vernetzung von Schule und Jugendarbeit, Beratung für Betroffene, "
+        "nächste Schritte in Hilden.",
+        ["Regionalkonferenz", "Hilden"],
+    ),
 ]
 
 ARTICLES = [
@@ -67,40 +116,63 @@ ARTICLES = [
         "slug": "rechtsextreme-codes-erkennen",
         "title": "Rechtsextreme Codes und Symbole erkennen",
         "summary": "Zahlen, Runen, Modemarken: woran Lehrkräfte und Übungsleitungen rechtsextreme Botschaften "
-                   "erkennen und wie sie reagieren können.",
+        "erkennen und wie sie reagieren können.",
         "groups": ["schulen-lehrkraefte", "jugendarbeit"],
         "tags": ["Codes", "Schule"],
         "body": [
-            ("paragraph", "<p>Rechtsextremismus zeigt sich selten offen. Viel häufiger tauchen Codes auf, die "
-                          "nur Eingeweihte verstehen: die Zahl 88 auf einem T-Shirt, die Schwarze Sonne als "
-                          "Aufnäher oder eine Modemarke, deren Name eine Anspielung enthält.</p>"),
+            (
+                "paragraph",
+                "<p>Rechtsextremismus zeigt sich selten offen. Viel häufiger tauchen Codes auf, die "
+                "nur Eingeweihte verstehen: die Zahl 88 auf einem T-Shirt, die Schwarze Sonne als "
+                "Aufnäher oder eine Modemarke, deren Name eine Anspielung enthält.</p>",
+            ),
             ("heading", "Hinschauen und ansprechen"),
-            ("paragraph", "<p>Wer einen Code entdeckt, sollte das Gespräch suchen: Was bedeutet das Zeichen für "
-                          "dich? Rechtsextreme Symbole sind nicht immer strafbar, aber immer ein Anlass, "
-                          "Haltung zu zeigen.</p>"),
-            ("quote", {"quote": "Wer die Codes kennt, kann früh reagieren, bevor sich Einstellungen verfestigen.",
-                       "source": "Mobile Beratung gegen Rechtsextremismus"}),
+            (
+                "paragraph",
+                "<p>Wer einen Code entdeckt, sollte das Gespräch suchen: Was bedeutet das Zeichen für "
+                "dich? Rechtsextreme Symbole sind nicht immer strafbar, aber immer ein Anlass, "
+                "Haltung zu zeigen.</p>",
+            ),
+            (
+                "quote",
+                {
+                    "quote": "Wer die Codes kennt, kann früh reagieren, bevor sich Einstellungen verfestigen.",
+                    "source": "Mobile Beratung gegen Rechtsextremismus",
+                },
+            ),
             ("document", "Handreichung: Rechtsextreme Codes und Symbole"),
-            ("offers", {"heading": "Fortbildungen zum Thema", "text": "Rechtsextremismus",
-                        "target_group": "schulen-lehrkraefte", "limit": 3}),
+            (
+                "offers",
+                {
+                    "heading": "Fortbildungen zum Thema",
+                    "text": "Rechtsextremismus",
+                    "target_group": "schulen-lehrkraefte",
+                    "limit": 3,
+                },
+            ),
         ],
     },
     {
         "slug": "alltagsrassismus-im-sportverein",
         "title": "Alltagsrassismus im Sportverein begegnen",
         "summary": "Sprüche in der Kabine, Beleidigungen am Spielfeldrand: wie Vereine Rassismus ansprechen "
-                   "und Betroffene stärken.",
+        "und Betroffene stärken.",
         "groups": ["sportvereine", "zivilgesellschaft"],
         "tags": ["Sport", "Rassismus"],
         "body": [
-            ("paragraph", "<p>Alltagsrassismus beginnt oft mit einem Witz. Im Verein hilft ein klarer Rahmen: "
-                          "eine Satzung, die Rassismus ausschließt, Ansprechpersonen und Zivilcourage von "
-                          "Trainerinnen und Trainern.</p>"),
+            (
+                "paragraph",
+                "<p>Alltagsrassismus beginnt oft mit einem Witz. Im Verein hilft ein klarer Rahmen: "
+                "eine Satzung, die Rassismus ausschließt, Ansprechpersonen und Zivilcourage von "
+                "Trainerinnen und Trainern.</p>",
+            ),
             ("heading", "Betroffene stärken"),
-            ("paragraph", "<p>Wer rassistisch beleidigt wird, braucht Rückhalt. Empowerment heißt: zuhören, "
-                          "ernst nehmen und auf Beratungsstellen hinweisen.</p>"),
-            ("offers", {"heading": "Angebote für Vereine", "text": "", "target_group": "sportvereine",
-                        "limit": 3}),
+            (
+                "paragraph",
+                "<p>Wer rassistisch beleidigt wird, braucht Rückhalt. Empowerment heißt: zuhören, "
+                "ernst nehmen und auf Beratungsstellen hinweisen.</p>",
+            ),
+            ("offers", {"heading": "Angebote für Vereine", "text": "", "target_group": "sportvereine", "limit": 3}),
         ],
     },
     {
@@ -110,11 +182,17 @@ ARTICLES = [
         "groups": ["schulen-lehrkraefte", "betroffene"],
         "tags": ["Schule", "Rassismus"],
         "body": [
-            ("paragraph", "<p>Rassismus an der Schule verlangt eine schnelle und klare Reaktion. Zuerst gilt "
-                          "es, die betroffene Person zu schützen und den Vorfall zu dokumentieren.</p>"),
+            (
+                "paragraph",
+                "<p>Rassismus an der Schule verlangt eine schnelle und klare Reaktion. Zuerst gilt "
+                "es, die betroffene Person zu schützen und den Vorfall zu dokumentieren.</p>",
+            ),
             ("heading", "Einordnen und vorbeugen"),
-            ("paragraph", "<p>Danach hilft eine Einordnung mit Fachleuten. Auch Antisemitismus und "
-                          "Verschwörungserzählungen gehören in den Unterricht.</p>"),
+            (
+                "paragraph",
+                "<p>Danach hilft eine Einordnung mit Fachleuten. Auch Antisemitismus und "
+                "Verschwörungserzählungen gehören in den Unterricht.</p>",
+            ),
             ("offers", {"heading": "Beratung in der Nähe", "text": "Beratung", "limit": 3}),
         ],
     },
@@ -130,10 +208,14 @@ EVENTS = [
     ("langenfeld", 45, "conference", "Regionalkonferenz Langenfeld", "Stadt Langenfeld"),
     ("monheim", 70, "conference", "Regionalkonferenz Monheim am Rhein", "Stadt Monheim am Rhein"),
     ("velbert", 95, "conference", "Regionalkonferenz Velbert", "Stadt Velbert"),
-    ("kreisweit", 14, "qualification", "Qualifizierung: Rechtsextreme Codes im Schulalltag",
-     "Kommunales Integrationszentrum Kreis Mettmann"),
-    ("kreisweit", -45, "qualification", "Qualifizierung: Rassismuskritische Vereinsarbeit",
-     "Kreissportbund Mettmann"),
+    (
+        "kreisweit",
+        14,
+        "qualification",
+        "Qualifizierung: Rechtsextreme Codes im Schulalltag",
+        "Kommunales Integrationszentrum Kreis Mettmann",
+    ),
+    ("kreisweit", -45, "qualification", "Qualifizierung: Rassismuskritische Vereinsarbeit", "Kreissportbund Mettmann"),
 ]
 
 
@@ -142,14 +224,16 @@ def load():
     created = {"glossary": 0, "documents": 0, "articles": 0, "events": 0}
     for term, category, variants, definition in GLOSSARY:
         _obj, new = GlossaryTerm.objects.get_or_create(
-            term=term, defaults={"category": category, "variants": variants, "definition": definition})
+            term=term, defaults={"category": category, "variants": variants, "definition": definition}
+        )
         created["glossary"] += new
     documents = {}
     for title, filename, description, tags in DOCUMENTS:
         document = KnowledgeDocument.objects.filter(title=title).first()
         if document is None:
-            document = KnowledgeDocument(title=title, description=description,
-                                         collection=Collection.get_first_root_node())
+            document = KnowledgeDocument(
+                title=title, description=description, collection=Collection.get_first_root_node()
+            )
             document.file.save(filename, ContentFile(simple_pdf([title, description])), save=False)
             document.save()
             document.tags.set(tags)
@@ -175,9 +259,15 @@ def _article(spec, documents):
         if kind == "document":
             value = {"document": documents[value], "label": ""}
         elif kind == "offers":
-            value = {"heading": value["heading"], "text": value.get("text", ""), "city": None,
-                     "target_group": groups.get(value.get("target_group")), "kind": "", "tag": "",
-                     "limit": value["limit"]}
+            value = {
+                "heading": value["heading"],
+                "text": value.get("text", ""),
+                "city": None,
+                "target_group": groups.get(value.get("target_group")),
+                "kind": "",
+                "tag": "",
+                "limit": value["limit"],
+            }
         body.append((kind, value))
     page = ArticlePage(title=spec["title"], slug=spec["slug"], summary=spec["summary"], body=body)
     page.target_groups = list(TargetGroup.objects.filter(slug__in=spec["groups"]))
@@ -202,23 +292,40 @@ def _event(city_slug, days, kind, title, organiser, documents):
     city = City.objects.get(slug=city_slug)
     past = days < 0
     page = EventPage(
-        title=title, kind=kind, city=city, start=start, end=start + timedelta(hours=4),
+        title=title,
+        kind=kind,
+        city=city,
+        start=start,
+        end=start + timedelta(hours=4),
         venue=f"Rathaus {city.name}" if city_slug != "kreisweit" else "Kreishaus Mettmann",
         organiser=organiser,
-        summary=(f"Verwaltung, Schulen, Vereine, Polizei und Initiativen aus {city.name} beraten, was vor Ort "
-                 "gegen Rechtsextremismus und Rassismus gebraucht wird." if kind == "conference" else
-                 "Eine Fortbildung des Handlungskonzepts für Fachkräfte aus dem ganzen Kreis."),
+        summary=(
+            f"Verwaltung, Schulen, Vereine, Polizei und Initiativen aus {city.name} beraten, was vor Ort "
+            "gegen Rechtsextremismus und Rassismus gebraucht wird."
+            if kind == "conference"
+            else "Eine Fortbildung des Handlungskonzepts für Fachkräfte aus dem ganzen Kreis."
+        ),
         programme=[
             ("item", {"time": "14:00", "title": "Begrüßung", "speaker": organiser}),
-            ("item", {"time": "14:30", "title": "Lagebild: Rechtsextremismus und Rassismus vor Ort",
-                      "speaker": "Mobile Beratung"}),
+            (
+                "item",
+                {
+                    "time": "14:30",
+                    "title": "Lagebild: Rechtsextremismus und Rassismus vor Ort",
+                    "speaker": "Mobile Beratung",
+                },
+            ),
             ("item", {"time": "15:30", "title": "Arbeitsgruppen: Schule, Jugendarbeit, Sport", "speaker": ""}),
             ("item", {"time": "17:30", "title": "Ergebnisse und nächste Schritte", "speaker": ""}),
         ],
         registration_email="" if past else "integration@kreis-mettmann.de",
         registration_deadline=None if past else (start - timedelta(days=7)).date(),
-        results=("<p>In drei Arbeitsgruppen wurden Bedarfe gesammelt: mehr Fortbildungen für Lehrkräfte, "
-                 "eine Anlaufstelle für Betroffene und Workshops zu Zivilcourage in Vereinen.</p>") if past else "",
+        results=(
+            "<p>In drei Arbeitsgruppen wurden Bedarfe gesammelt: mehr Fortbildungen für Lehrkräfte, "
+            "eine Anlaufstelle für Betroffene und Workshops zu Zivilcourage in Vereinen.</p>"
+        )
+        if past
+        else "",
     )
     page.target_groups = list(TargetGroup.objects.filter(slug__in=["verwaltung-politik", "zivilgesellschaft"]))
     if city_slug == "hilden":
@@ -235,8 +342,9 @@ def _publish(parent, page):
 
 def simple_pdf(lines):
     """A minimal one-page PDF with the given lines (Latin-1 text; enough for demo downloads)."""
-    text = " T* ".join("(" + line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)") + ") Tj"
-                       for line in lines)
+    text = " T* ".join(
+        "(" + line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)") + ") Tj" for line in lines
+    )
     stream = f"BT /F1 11 Tf 14 TL 50 780 Td {text} ET".encode("latin-1", "replace")
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",

@@ -45,8 +45,8 @@ def link_terms(html, terms, base_url):
     if not forms or not html:
         return html
     pattern = re.compile(
-        r"(?<!\w)(" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")(?!\w)",
-        re.IGNORECASE)
+        r"(?<!\w)(" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")(?!\w)", re.IGNORECASE
+    )
     soup = BeautifulSoup(html, "html.parser")
     linked = set()
     for text in list(soup.find_all(string=True)):
@@ -69,7 +69,7 @@ def _link_in(soup, text, pattern, forms, linked, base_url):
         if slug in linked:
             continue
         linked.add(slug)
-        pieces.append(NavigableString(text[position:match.start()]))
+        pieces.append(NavigableString(text[position : match.start()]))
         link = soup.new_tag("a", href=f"{base_url}#{slug}", attrs={"class": "glossary-link"})
         link.string = match.group(1)
         pieces.append(link)

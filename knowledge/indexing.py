@@ -26,8 +26,9 @@ def _iso(moment):
 
 def stream_text(stream):
     """The plain text of a StreamField (headings, paragraphs, quotes, captions, programme items)."""
-    return " ".join(strip_tags(str(part)) for block in stream for part in block.block.get_searchable_content(
-        block.value))
+    return " ".join(
+        strip_tags(str(part)) for block in stream for part in block.block.get_searchable_content(block.value)
+    )
 
 
 # -- articles ----------------------------------------------------------------------------------
@@ -39,10 +40,16 @@ def article_document(article):
     groups = list(article.target_groups.all())
     tags = sorted(item.tag.name for item in article.tagged_items.all())
     return text_document(
-        key=article.pk, type="article", title=article.title, summary=article.summary,
-        body=stream_text(article.body), meta=" ".join(g.name for g in groups), tags=tags,
+        key=article.pk,
+        type="article",
+        title=article.title,
+        summary=article.summary,
+        body=stream_text(article.body),
+        meta=" ".join(g.name for g in groups),
+        tags=tags,
         facets={"target_group": [g.slug for g in groups], "tag": tags},
-        data={"url": article.get_url(), "tags": tags}, date=_iso(article.first_published_at),
+        data={"url": article.get_url(), "tags": tags},
+        date=_iso(article.first_published_at),
     )
 
 
@@ -54,13 +61,16 @@ def event_queryset():
 def event_document(event):
     groups = list(event.target_groups.all())
     return text_document(
-        key=event.pk, type="event", title=event.title, summary=event.summary,
+        key=event.pk,
+        type="event",
+        title=event.title,
+        summary=event.summary,
         body=" ".join([stream_text(event.programme), strip_tags(event.results)]),
-        meta=" ".join([event.city.name, event.venue, event.organiser, event.get_kind_display()]
-                      + [g.name for g in groups]),
+        meta=" ".join(
+            [event.city.name, event.venue, event.organiser, event.get_kind_display()] + [g.name for g in groups]
+        ),
         facets={"city": city_filter([event.city.slug]), "target_group": [g.slug for g in groups]},
-        data={"url": event.get_url(), "city": event.city.name, "event_kind": event.kind,
-              "start": _iso(event.start)},
+        data={"url": event.get_url(), "city": event.city.name, "event_kind": event.kind, "start": _iso(event.start)},
         date=_iso(event.start),
     )
 
@@ -74,8 +84,12 @@ def glossary_url():
 def glossary_document(term, url=None):
     url = glossary_url() if url is None else url
     return text_document(
-        key=GLOSSARY.key(term.pk), type="glossary", title=term.term, summary=strip_tags(term.definition),
-        tags=term.forms[1:], meta=term.get_category_display(),
+        key=GLOSSARY.key(term.pk),
+        type="glossary",
+        title=term.term,
+        summary=strip_tags(term.definition),
+        tags=term.forms[1:],
+        meta=term.get_category_display(),
         data={"url": f"{url}#{term.slug}" if url else ""},
     )
 
@@ -95,20 +109,40 @@ def document_document(document):
     tags = sorted(tag.name for tag in document.tags.all())
     extension = document.file_extension.upper()
     return text_document(
-        key=DOCUMENTS.key(document.pk), type="document", title=document.title, summary=document.description,
-        body=document.text, tags=tags, facets={"tag": tags}, date=_iso(document.created_at),
+        key=DOCUMENTS.key(document.pk),
+        type="document",
+        title=document.title,
+        summary=document.description,
+        body=document.text,
+        tags=tags,
+        facets={"tag": tags},
+        date=_iso(document.created_at),
         data={"url": document.url, "file_type": extension, "tags": tags},
     )
 
 
-register(Source(type="article", label=_("Artikel"), model=ArticlePage, queryset=article_queryset,
-                document=article_document))
-register(Source(type="event", label=_("Veranstaltung"), model=EventPage, queryset=event_queryset,
-                document=event_document))
-GLOSSARY = Source(type="glossary", label=_("Glossar"), model=GlossaryTerm, queryset=GlossaryTerm.objects.all,
-                  document=glossary_document, offset=1 * KEY_SPACE)
-DOCUMENTS = Source(type="document", label=_("Dokument"), model=KnowledgeDocument, queryset=document_queryset,
-                   document=document_document, offset=2 * KEY_SPACE)
+register(
+    Source(type="article", label=_("Artikel"), model=ArticlePage, queryset=article_queryset, document=article_document)
+)
+register(
+    Source(type="event", label=_("Veranstaltung"), model=EventPage, queryset=event_queryset, document=event_document)
+)
+GLOSSARY = Source(
+    type="glossary",
+    label=_("Glossar"),
+    model=GlossaryTerm,
+    queryset=GlossaryTerm.objects.all,
+    document=glossary_document,
+    offset=1 * KEY_SPACE,
+)
+DOCUMENTS = Source(
+    type="document",
+    label=_("Dokument"),
+    model=KnowledgeDocument,
+    queryset=document_queryset,
+    document=document_document,
+    offset=2 * KEY_SPACE,
+)
 register(GLOSSARY)
 register(DOCUMENTS)
 

@@ -24,8 +24,9 @@ from .blocks import ArticleBody, ProgrammeBody
 class KnowledgeDocument(AbstractDocument):
     """A Wagtail document with a description, so handouts and results are found by what they contain."""
 
-    description = models.TextField(_("Beschreibung"), blank=True,
-                                   help_text=_("Worum es geht; wird in der Suche gefunden."))
+    description = models.TextField(
+        _("Beschreibung"), blank=True, help_text=_("Worum es geht; wird in der Suche gefunden.")
+    )
     text = models.TextField(_("Text aus der Datei"), blank=True, editable=False)
     text_of = models.CharField(max_length=255, blank=True, editable=False)  # the file the text was read from
 
@@ -74,8 +75,13 @@ class KnowledgeIndexPage(SectionPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        articles = (ArticlePage.objects.child_of(self).live().public().order_by("-first_published_at")
-                    .prefetch_related("target_groups", "tagged_items__tag"))
+        articles = (
+            ArticlePage.objects.child_of(self)
+            .live()
+            .public()
+            .order_by("-first_published_at")
+            .prefetch_related("target_groups", "tagged_items__tag")
+        )
         groups = TargetGroup.objects.filter(articlepage__in=articles).distinct()
         topics = sorted({item.tag.name for a in articles for item in a.tagged_items.all()}, key=str.casefold)
         group, topic = request.GET.get("zielgruppe", ""), request.GET.get("thema", "")
@@ -90,8 +96,14 @@ class KnowledgeIndexPage(SectionPage):
                 articles = articles.filter(tags__name=topic)
             else:
                 errors.append(_("Unbekanntes Thema: %(value)s.") % {"value": topic[:60]})
-        context.update(articles=articles.distinct(), target_groups=groups, topics=topics,
-                       selected_group=group, selected_topic=topic, errors=errors)
+        context.update(
+            articles=articles.distinct(),
+            target_groups=groups,
+            topics=topics,
+            selected_group=group,
+            selected_topic=topic,
+            errors=errors,
+        )
         return context
 
 
@@ -129,16 +141,28 @@ class GlossaryTerm(index.Indexed, models.Model):
     """A term explained once and linked from articles where it first appears."""
 
     term = models.CharField(_("Begriff"), max_length=100, unique=True)
-    slug = models.SlugField(_("Kürzel"), max_length=100, unique=True, blank=True,
-                            help_text=_("Anker auf der Glossarseite; leer: aus dem Begriff gebildet."))
+    slug = models.SlugField(
+        _("Kürzel"),
+        max_length=100,
+        unique=True,
+        blank=True,
+        help_text=_("Anker auf der Glossarseite; leer: aus dem Begriff gebildet."),
+    )
     variants = models.CharField(
-        _("Andere Schreibweisen"), max_length=300, blank=True,
-        help_text=_("Durch Komma getrennt, z. B. Mehrzahl oder Abkürzung; auch sie werden verlinkt."))
+        _("Andere Schreibweisen"),
+        max_length=300,
+        blank=True,
+        help_text=_("Durch Komma getrennt, z. B. Mehrzahl oder Abkürzung; auch sie werden verlinkt."),
+    )
     category = models.CharField(_("Bereich"), max_length=20, choices=GlossaryCategory.choices)
     definition = RichTextField(_("Erklärung"), features=["bold", "italic", "link", "ul"])
 
-    panels = [FieldRowPanel([FieldPanel("term"), FieldPanel("slug")]), FieldPanel("variants"),
-              FieldPanel("category"), FieldPanel("definition")]
+    panels = [
+        FieldRowPanel([FieldPanel("term"), FieldPanel("slug")]),
+        FieldPanel("variants"),
+        FieldPanel("category"),
+        FieldPanel("definition"),
+    ]
     search_fields = [index.SearchField("term"), index.SearchField("variants"), index.AutocompleteField("term")]
 
     class Meta:
@@ -174,7 +198,6 @@ class GlossaryTerm(index.Indexed, models.Model):
             raise ValidationError({"slug": _("Dieses Kürzel hat schon „%(term)s“.") % {"term": clash.first().term}})
         if any(len(form) < 2 for form in self.forms):
             raise ValidationError({"variants": _("Jede Schreibweise braucht mindestens zwei Zeichen.")})
-
 
 
 class GlossaryPage(SectionPage):
@@ -221,8 +244,13 @@ class EventPage(Page):
     """One regional conference or qualification: before it the programme, afterwards its documentation."""
 
     kind = models.CharField(_("Art"), max_length=20, choices=EventKind.choices, default=EventKind.CONFERENCE)
-    city = models.ForeignKey(City, verbose_name=_("Stadt"), on_delete=models.PROTECT, related_name="events",
-                             help_text=_("„Kreisweit“ für Veranstaltungen des ganzen Kreises."))
+    city = models.ForeignKey(
+        City,
+        verbose_name=_("Stadt"),
+        on_delete=models.PROTECT,
+        related_name="events",
+        help_text=_("„Kreisweit“ für Veranstaltungen des ganzen Kreises."),
+    )
     start = models.DateTimeField(_("Beginn"))
     end = models.DateTimeField(_("Ende"), null=True, blank=True)
     venue = models.CharField(_("Ort"), max_length=200, blank=True)
@@ -233,8 +261,7 @@ class EventPage(Page):
     registration_url = models.URLField(_("Anmeldung (Link)"), blank=True)
     registration_email = models.EmailField(_("Anmeldung (E-Mail)"), blank=True)
     registration_deadline = models.DateField(_("Anmeldeschluss"), null=True, blank=True)
-    results = RichTextField(_("Ergebnisse"), blank=True,
-                            help_text=_("Nach der Veranstaltung: was erarbeitet wurde."))
+    results = RichTextField(_("Ergebnisse"), blank=True, help_text=_("Nach der Veranstaltung: was erarbeitet wurde."))
 
     content_panels = Page.content_panels + [
         FieldRowPanel([FieldPanel("kind"), FieldPanel("city")]),
@@ -243,15 +270,27 @@ class EventPage(Page):
         FieldPanel("summary"),
         FieldPanel("target_groups"),
         FieldPanel("programme"),
-        MultiFieldPanel([FieldPanel("registration_url"), FieldPanel("registration_email"),
-                         FieldPanel("registration_deadline")], heading=_("Anmeldung")),
-        MultiFieldPanel([FieldPanel("results"), InlinePanel("photos", label=_("Foto")),
-                         InlinePanel("downloads", label=_("Download"))], heading=_("Dokumentation")),
+        MultiFieldPanel(
+            [FieldPanel("registration_url"), FieldPanel("registration_email"), FieldPanel("registration_deadline")],
+            heading=_("Anmeldung"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("results"),
+                InlinePanel("photos", label=_("Foto")),
+                InlinePanel("downloads", label=_("Download")),
+            ],
+            heading=_("Dokumentation"),
+        ),
     ]
     parent_page_types = ["knowledge.EventIndexPage"]
     subpage_types = []
-    search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("programme"),
-                                          index.SearchField("results"), index.FilterField("start")]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("programme"),
+        index.SearchField("results"),
+        index.FilterField("start"),
+    ]
 
     class Meta:
         verbose_name = _("Veranstaltung")
@@ -284,10 +323,10 @@ class EventPage(Page):
 
 class EventPhoto(Orderable):
     event = ParentalKey(EventPage, related_name="photos", on_delete=models.CASCADE)
-    image = models.ForeignKey("wagtailimages.Image", verbose_name=_("Bild"), on_delete=models.CASCADE,
-                              related_name="+")
-    alt_text = models.CharField(_("Alternativtext"), max_length=250,
-                                help_text=_("Was auf dem Bild zu sehen ist (für Screenreader)."))
+    image = models.ForeignKey("wagtailimages.Image", verbose_name=_("Bild"), on_delete=models.CASCADE, related_name="+")
+    alt_text = models.CharField(
+        _("Alternativtext"), max_length=250, help_text=_("Was auf dem Bild zu sehen ist (für Screenreader).")
+    )
     caption = models.CharField(_("Bildunterschrift"), max_length=250, blank=True)
 
     panels = [FieldPanel("image"), FieldPanel("alt_text"), FieldPanel("caption")]
@@ -295,9 +334,9 @@ class EventPhoto(Orderable):
 
 class EventDownload(Orderable):
     event = ParentalKey(EventPage, related_name="downloads", on_delete=models.CASCADE)
-    document = models.ForeignKey(KnowledgeDocument, verbose_name=_("Dokument"), on_delete=models.CASCADE,
-                                 related_name="+")
-    label = models.CharField(_("Linktext"), max_length=200, blank=True,
-                             help_text=_("Leer: der Titel des Dokuments."))
+    document = models.ForeignKey(
+        KnowledgeDocument, verbose_name=_("Dokument"), on_delete=models.CASCADE, related_name="+"
+    )
+    label = models.CharField(_("Linktext"), max_length=200, blank=True, help_text=_("Leer: der Titel des Dokuments."))
 
     panels = [FieldPanel("document"), FieldPanel("label")]

@@ -27,12 +27,15 @@ def event_jsonld(event, url, request=None):
         "areaServed": area_served(event.city),
     }
     if event.registration_url and not event.past:
-        data["offers"] = {"@type": "Offer", "url": event.registration_url,
-                          **({"validThrough": event.registration_deadline.isoformat()}
-                             if event.registration_deadline else {})}
+        data["offers"] = {
+            "@type": "Offer",
+            "url": event.registration_url,
+            **({"validThrough": event.registration_deadline.isoformat()} if event.registration_deadline else {}),
+        }
     downloads = [item.document for item in event.downloads.all()]
     if event.past and downloads:
-        data["subjectOf"] = [{"@type": "DigitalDocument", "name": doc.title,
-                              "url": public_url(request, doc.url) if request else doc.url}
-                             for doc in downloads]
+        data["subjectOf"] = [
+            {"@type": "DigitalDocument", "name": doc.title, "url": public_url(request, doc.url) if request else doc.url}
+            for doc in downloads
+        ]
     return without_empty(data)

@@ -58,13 +58,15 @@ def job_status(now=None):
         run = runs.get(job.name)
         success = run.last_success if run else None
         age = int((now - success).total_seconds()) if success else None
-        status.append({
-            "name": job.name,
-            "schedule": job.cron,
-            "last_success": success,
-            "seconds_since_success": age,
-            "overdue": age is None or age > 2 * job.period.total_seconds(),
-            "last_outcome": run.last_outcome if run else "",
-            "failures_in_a_row": run.failures_in_a_row if run else 0,
-        })
+        status.append(
+            {
+                "name": job.name,
+                "schedule": job.cron,
+                "last_success": success,
+                "seconds_since_success": age,
+                "overdue": age is None or age > 2 * job.period.total_seconds(),
+                "last_outcome": run.last_outcome if run else "",
+                "failures_in_a_row": run.failures_in_a_row if run else 0,
+            }
+        )
     return status

@@ -116,7 +116,7 @@ def _best_split(word, extra, budget):
             continue
         rest = word[cut:]
         for link in LINKS:
-            tail = rest[len(link):]
+            tail = rest[len(link) :]
             if not rest.startswith(link) or len(tail) < MIN_PART:
                 continue
             reading = _reading(tail, extra, budget - 1)

@@ -86,8 +86,7 @@ def item_source(model):
 
 
 # -- the generic document ----------------------------------------------------------------------
-def text_document(*, key, type, title, summary="", body="", meta="", tags=(), facets=None, data=None,
-                  date=None):
+def text_document(*, key, type, title, summary="", body="", meta="", tags=(), facets=None, data=None, date=None):
     """The flat document of anything searchable: analysed text, facet values and display data."""
     title_tags = " ".join([title, *tags])
     all_text = " ".join([title_tags, summary, body, meta])

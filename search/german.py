@@ -27,7 +27,6 @@ STOPWORDS = frozenset(
 )
 
 
-
 def fold(text):
     """Lower-case, ß → ss, and drop accents: "Straße" → "strasse", "Düsseldorf" → "dusseldorf"."""
     if text.isascii():
@@ -127,7 +126,7 @@ def highlight(text, query_stems):
         if query_stems.isdisjoint(word_forms(match.group(0))):
             continue
         # Escaping is per character, so the text between marks is escaped in one piece.
-        out.append(escape(text[last:match.start()]))
+        out.append(escape(text[last : match.start()]))
         out.append(f"<mark>{escape(match.group(0))}</mark>")
         last = match.end()
     if not out:

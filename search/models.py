@@ -54,7 +54,9 @@ class Synonym(models.Model):
     """A group of words that mean the same to searchers; both engines expand queries with it."""
 
     terms = models.CharField(
-        _("Begriffe"), max_length=500, unique=True,
+        _("Begriffe"),
+        max_length=500,
+        unique=True,
         help_text=_("Gleichbedeutende Begriffe, durch Komma getrennt, z. B. „Flüchtlinge, Geflüchtete“."),
     )
 
@@ -81,11 +83,16 @@ class CompoundWord(models.Model):
     """A word for the compound splitter that its word data lacks, or a word it must never split."""
 
     word = models.CharField(
-        _("Wort"), max_length=60, unique=True,
-        help_text=_("Ein einzelnes Wort, z. B. „Kita“ (Bestandteil von „Kitaleitung“) oder ein Ortsname."))
+        _("Wort"),
+        max_length=60,
+        unique=True,
+        help_text=_("Ein einzelnes Wort, z. B. „Kita“ (Bestandteil von „Kitaleitung“) oder ein Ortsname."),
+    )
     keep_whole = models.BooleanField(
-        _("Nicht zerlegen"), default=False,
-        help_text=_("Angehakt: das Wort wird nie in Teile zerlegt (z. B. „Wülfrath“ nicht in „Wulf“ und „Rath“)."))
+        _("Nicht zerlegen"),
+        default=False,
+        help_text=_("Angehakt: das Wort wird nie in Teile zerlegt (z. B. „Wülfrath“ nicht in „Wulf“ und „Rath“)."),
+    )
 
     class Meta:
         verbose_name = _("Wort für die Zerlegung")
@@ -104,8 +111,10 @@ class CompoundWord(models.Model):
 def compound_words():
     """The editors' words as the splitter takes them (folded)."""
     rows = CompoundWord.objects.values_list("word", "keep_whole")
-    return compounds.EditorWords(parts=frozenset(german.fold(w) for w, whole in rows if not whole),
-                                 whole=frozenset(german.fold(w) for w, whole in rows if whole))
+    return compounds.EditorWords(
+        parts=frozenset(german.fold(w) for w, whole in rows if not whole),
+        whole=frozenset(german.fold(w) for w, whole in rows if whole),
+    )
 
 
 class PendingChange(models.Model):

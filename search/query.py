@@ -20,8 +20,17 @@ MAX_PAGE = 500
 MAX_VALUES_PER_FILTER = 20
 
 # The scopes are the registry's; readers name them with the query.
-__all__ = ["DEFAULT_PAGE_SIZE", "MAX_PAGE", "MAX_PAGE_SIZE", "MAX_QUERY_LENGTH", "MAX_VALUES_PER_FILTER",
-           "OFFERS", "SITE", "SearchQuery", "allowed_values"]
+__all__ = [
+    "DEFAULT_PAGE_SIZE",
+    "MAX_PAGE",
+    "MAX_PAGE_SIZE",
+    "MAX_QUERY_LENGTH",
+    "MAX_VALUES_PER_FILTER",
+    "OFFERS",
+    "SITE",
+    "SearchQuery",
+    "allowed_values",
+]
 TRUE_WORDS = {"1", "true", "ja", "yes", "on"}
 FALSE_WORDS = {"0", "false", "nein", "no", "off"}
 
@@ -71,8 +80,7 @@ class SearchQuery:
 
         text = " ".join((get_one("q") or "").split())
         if len(text) > MAX_QUERY_LENGTH:
-            errors.append(("q", _("Der Suchtext ist zu lang (höchstens %(max)d Zeichen).")
-                           % {"max": MAX_QUERY_LENGTH}))
+            errors.append(("q", _("Der Suchtext ist zu lang (höchstens %(max)d Zeichen).") % {"max": MAX_QUERY_LENGTH}))
 
         allowed = allowed_values()
         filters = {}
@@ -117,8 +125,16 @@ class SearchQuery:
 
         page = _positive_int(get_one("page"), 1, "page", MAX_PAGE, errors)
         page_size = _positive_int(get_one("page_size"), DEFAULT_PAGE_SIZE, "page_size", MAX_PAGE_SIZE, errors)
-        return cls(text=text, filters=filters, switches=switches, page=page, page_size=page_size, errors=errors,
-                   scope=scope, correct=correct)
+        return cls(
+            text=text,
+            filters=filters,
+            switches=switches,
+            page=page,
+            page_size=page_size,
+            errors=errors,
+            scope=scope,
+            correct=correct,
+        )
 
     def to_params(self, **changes):
         """Query-string pairs for links (shareable URLs), with the given facet values toggled."""
@@ -166,8 +182,9 @@ def _positive_int(raw, default, name, maximum, errors):
     try:
         value = int(raw)
     except (TypeError, ValueError):
-        errors.append((name, _("%(what)s muss eine ganze Zahl sein, nicht „%(raw)s“.")
-                       % {"what": what, "raw": str(raw)[:20]}))
+        errors.append(
+            (name, _("%(what)s muss eine ganze Zahl sein, nicht „%(raw)s“.") % {"what": what, "raw": str(raw)[:20]})
+        )
         return default
     if not 1 <= value <= maximum:
         errors.append((name, _("%(what)s muss zwischen 1 und %(max)d liegen.") % {"what": what, "max": maximum}))

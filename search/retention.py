@@ -17,7 +17,8 @@ def coarsen_search_log(now=None):
     """Round old records down to the start of their week and delete expired ones; returns (coarsened, deleted)."""
     now = now or timezone.now()
     deleted, _ = ZeroResultQuery.objects.filter(
-        created_at__lt=now - timedelta(days=settings.SEARCH_LOG_RETENTION_DAYS)).delete()
+        created_at__lt=now - timedelta(days=settings.SEARCH_LOG_RETENTION_DAYS)
+    ).delete()
     coarsened = 0
     old = ZeroResultQuery.objects.filter(created_at__lt=now - timedelta(days=settings.SEARCH_LOG_DETAIL_DAYS))
     for record in old.only("pk", "created_at").iterator():

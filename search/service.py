@@ -103,12 +103,22 @@ class SearchService:
             raw = _all_words_or_best_partial(engine, plan)
 
         query_stems = {s for t in plan.terms for s in t.stems | t.exact | set(t.parts)}
-        hits = [Hit(id=i, data=raw.data[i], highlight=raw.highlights.get(i) or _highlight(raw.data[i], query_stems))
-                for i in raw.ids if i in raw.data]
-        result = SearchResult(hits=hits, total=raw.total, facets=self._facets(raw.facet_counts, query),
-                              engine=engine.name, degraded=degraded, partial=not plan.match_all)
-        result.switch_counts = {name: raw.facet_counts.get(name, {}).get("true", 0)
-                                for name in switch_names(query.scope)}
+        hits = [
+            Hit(id=i, data=raw.data[i], highlight=raw.highlights.get(i) or _highlight(raw.data[i], query_stems))
+            for i in raw.ids
+            if i in raw.data
+        ]
+        result = SearchResult(
+            hits=hits,
+            total=raw.total,
+            facets=self._facets(raw.facet_counts, query),
+            engine=engine.name,
+            degraded=degraded,
+            partial=not plan.match_all,
+        )
+        result.switch_counts = {
+            name: raw.facet_counts.get(name, {}).get("true", 0) for name in switch_names(query.scope)
+        }
         result.searched_for = query.text
         return result
 
@@ -117,9 +127,12 @@ class SearchService:
         """Note a search that found nothing or little (normalised words, filters, count, the correction shown
         instead; no personal data)."""
         if count <= settings.FEW_RESULTS and (query.text or query.filters) and query.page == 1:
-            ZeroResultQuery.objects.create(query=" ".join(german.tokens(query.text))[:200],
-                                           filters={k: list(v) for k, v in query.filters.items()},
-                                           result_count=count, correction=correction[:200])
+            ZeroResultQuery.objects.create(
+                query=" ".join(german.tokens(query.text))[:200],
+                filters={k: list(v) for k, v in query.filters.items()},
+                result_count=count,
+                correction=correction[:200],
+            )
 
     def version(self):
         """Changes with every index write (the database index is always written, whatever the engine)."""
@@ -145,10 +158,19 @@ class SearchService:
         if query.scope == OFFERS:
             filters["type"] = (OFFER,)  # the catalogue, its API and feeds never see other content
         counted = tuple(f.name for f in facets(query.scope) if f.counted)
-        prefer = {facet(name).prefers: values for name, values in filters.items()
-                  if name in query.filters and facet(name).prefers}
-        return SearchPlan(terms=analyse(query.text), filters=filters, offset=query.offset, limit=query.page_size,
-                          facets=counted, prefer=prefer)
+        prefer = {
+            facet(name).prefers: values
+            for name, values in filters.items()
+            if name in query.filters and facet(name).prefers
+        }
+        return SearchPlan(
+            terms=analyse(query.text),
+            filters=filters,
+            offset=query.offset,
+            limit=query.page_size,
+            facets=counted,
+            prefer=prefer,
+        )
 
     def suggest(self, prefix, limit=8, types=(OFFER,)):
         """Display data of items whose title has a word starting like the last word of ``prefix``, folded as
@@ -175,9 +197,15 @@ class SearchService:
             return []
         forms = german.prefix_forms(typed[-1])
         vocabulary = _vocabulary(self.fallback.version())
-        words = heapq.nsmallest(limit, ((-count, written) for word, (count, written) in vocabulary.items()
-                                        if word.startswith(forms) and len(word) > len(forms[0])))
-        head = prefix[:prefix.rfind(typed[-1])]
+        words = heapq.nsmallest(
+            limit,
+            (
+                (-count, written)
+                for word, (count, written) in vocabulary.items()
+                if word.startswith(forms) and len(word) > len(forms[0])
+            ),
+        )
+        head = prefix[: prefix.rfind(typed[-1])]
         return [head + written for _count, written in words]
 
     def did_you_mean(self, text):
@@ -194,8 +222,14 @@ class SearchService:
         changed, out = False, []
         for typed in german.words(text):
             word = german.fold(typed)
-            if (word in vocabulary or word in german.STOPWORDS or not word.isalpha() or len(word) < 4
-                    or german.stem(word) in synonyms or german.query_parts(word)):
+            if (
+                word in vocabulary
+                or word in german.STOPWORDS
+                or not word.isalpha()
+                or len(word) < 4
+                or german.stem(word) in synonyms
+                or german.query_parts(word)
+            ):
                 out.append(typed)
                 continue
             matches = process.extract(word, vocabulary.keys(), scorer=fuzz.ratio, score_cutoff=75, limit=5)
@@ -345,8 +379,9 @@ def make_engine(name):
     if name == "elasticsearch":
         from .engines.elasticsearch import ElasticsearchEngine
 
-        return ElasticsearchEngine(settings.ELASTICSEARCH_URL, index=settings.ELASTICSEARCH_INDEX,
-                                   timeout=settings.ELASTICSEARCH_TIMEOUT)
+        return ElasticsearchEngine(
+            settings.ELASTICSEARCH_URL, index=settings.ELASTICSEARCH_INDEX, timeout=settings.ELASTICSEARCH_TIMEOUT
+        )
     return DatabaseEngine()
 
 

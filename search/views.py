@@ -21,8 +21,13 @@ def search_context(request, query):
     result = search_service().search(query)
     paginator = Paginator(range(result.total), query.page_size)
     if query.page > max(paginator.num_pages, 1):
-        query.errors.append(("page", _("Seite %(page)d gibt es nicht; die Ergebnisse haben %(pages)d Seite(n).")
-                             % {"page": query.page, "pages": max(paginator.num_pages, 1)}))
+        query.errors.append(
+            (
+                "page",
+                _("Seite %(page)d gibt es nicht; die Ergebnisse haben %(pages)d Seite(n).")
+                % {"page": query.page, "pages": max(paginator.num_pages, 1)},
+            )
+        )
         return {"query": query, "result": None}
     params = urlencode(query.to_params())
     return {

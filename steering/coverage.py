@@ -72,12 +72,14 @@ def heatmap_svg(result, cell_width=64, cell_height=30, label_width=150, header_h
         'role="img" aria-labelledby="heatmap-title heatmap-desc">',
         '<title id="heatmap-title">Abdeckung: Angebote je Stadt und Zielgruppe</title>',
         '<desc id="heatmap-desc">Dunklere Felder haben mehr eigene Angebote der Stadt; rot umrandete Felder sind '
-        'Lücken. Die Tabelle daneben enthält dieselben Zahlen.</desc>',
+        "Lücken. Die Tabelle daneben enthält dieselben Zahlen.</desc>",
     ]
     for column, group in enumerate(result.groups):
         x = label_width + column * cell_width + cell_width / 2
-        parts.append(f'<text x="{x:.0f}" y="{header_height - 6}" font-size="11" '
-                     f'transform="rotate(-60 {x:.0f} {header_height - 6})">{escape(group.name)}</text>')
+        parts.append(
+            f'<text x="{x:.0f}" y="{header_height - 6}" font-size="11" '
+            f'transform="rotate(-60 {x:.0f} {header_height - 6})">{escape(group.name)}</text>'
+        )
     for row, (city, cells) in enumerate(result.rows()):
         y = header_height + row * cell_height
         parts.append(f'<text x="4" y="{y + cell_height * 0.65:.0f}" font-size="13">{escape(city.name)}</text>')
@@ -88,10 +90,12 @@ def heatmap_svg(result, cell_width=64, cell_height=30, label_width=150, header_h
             ink = "#ffffff" if shade < 150 else "#1b1b1f"  # keeps the number readable (contrast)
             stroke = ' stroke="#b00020" stroke-width="3"' if cell.gap else ' stroke="#ffffff"'
             label = f"{city.name}, {result.groups[column].name}: {cell.own} eigene, {cell.district} kreisweite"
-            parts.append(f'<g><title>{escape(label)}</title>'
-                         f'<rect x="{x}" y="{y}" width="{cell_width}" height="{cell_height}" fill="{fill}"{stroke}/>'
-                         f'<text x="{x + cell_width / 2:.0f}" y="{y + cell_height * 0.65:.0f}" font-size="12" '
-                         f'text-anchor="middle" fill="{ink}">{cell.own}+{cell.district}</text></g>')
+            parts.append(
+                f"<g><title>{escape(label)}</title>"
+                f'<rect x="{x}" y="{y}" width="{cell_width}" height="{cell_height}" fill="{fill}"{stroke}/>'
+                f'<text x="{x + cell_width / 2:.0f}" y="{y + cell_height * 0.65:.0f}" font-size="12" '
+                f'text-anchor="middle" fill="{ink}">{cell.own}+{cell.district}</text></g>'
+            )
     parts.append("</svg>")
     return "".join(parts)
 

@@ -24,10 +24,17 @@ def _report(request, template, base_template):
     result = coverage(kind)
     if request.GET.get("format") == "csv":
         return _csv_download("abdeckung.csv", csv_rows(result))
-    return render(request, template, {
-        "result": result, "svg": mark_safe(heatmap_svg(result)),  # noqa: S308 - built with escaped labels
-        "kinds": OfferKind.choices, "kind": kind, "base_template": base_template,
-    })
+    return render(
+        request,
+        template,
+        {
+            "result": result,
+            "svg": mark_safe(heatmap_svg(result)),  # noqa: S308 - built with escaped labels
+            "kinds": OfferKind.choices,
+            "kind": kind,
+            "base_template": base_template,
+        },
+    )
 
 
 def admin_demand(request):

@@ -16,8 +16,10 @@ from .views import admin_coverage, admin_demand
 
 @hooks.register("register_admin_urls")
 def coverage_urls():
-    return [path("reports/abdeckung/", admin_coverage, name="coverage_report"),
-            path("reports/bedarf/", admin_demand, name="demand_report")]
+    return [
+        path("reports/abdeckung/", admin_coverage, name="coverage_report"),
+        path("reports/bedarf/", admin_demand, name="demand_report"),
+    ]
 
 
 @hooks.register("register_reports_menu_item")
@@ -42,7 +44,11 @@ class DemandPanel(Component):
         items = format_html_join("", "<li>{} ({})</li>", ((query, searches) for query, searches, *_rest in top))
         return format_html(
             '<section class="panel summary nice-padding"><h2>{}</h2><ol>{}</ol><p><a href="{}">{}</a></p></section>',
-            _("Ungedeckter Bedarf diesen Monat"), items, reverse("demand_report"), _("Zum Bericht"))
+            _("Ungedeckter Bedarf diesen Monat"),
+            items,
+            reverse("demand_report"),
+            _("Zum Bericht"),
+        )
 
 
 @hooks.register("construct_homepage_panels")

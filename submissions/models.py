@@ -7,8 +7,9 @@ from catalogue.models import OfferPage
 
 
 class Submission(models.Model):
-    offer = models.ForeignKey(OfferPage, verbose_name=_("Angebot (Entwurf)"), null=True, on_delete=models.SET_NULL,
-                              related_name="submissions")
+    offer = models.ForeignKey(
+        OfferPage, verbose_name=_("Angebot (Entwurf)"), null=True, on_delete=models.SET_NULL, related_name="submissions"
+    )
     name = models.CharField(_("Name"), max_length=200)
     email = models.EmailField(_("E-Mail"))
     organisation = models.CharField(_("Organisation"), max_length=200, blank=True)

@@ -32,8 +32,9 @@ def decided_at(submission):
     """
     if submission.offer_id is None:
         return submission.created_at
-    states = WorkflowState.objects.filter(base_content_type=ContentType.objects.get_for_model(Page),
-                                          object_id=str(submission.offer_id))
+    states = WorkflowState.objects.filter(
+        base_content_type=ContentType.objects.get_for_model(Page), object_id=str(submission.offer_id)
+    )
     if states.filter(status__in=OPEN).exists():
         return None
     finished = TaskState.objects.filter(workflow_state__in=states).aggregate(last=Max("finished_at"))
@@ -53,8 +54,7 @@ def erase(submissions):
     if not submissions:
         return 0
     content_type = ContentType.objects.get_for_model(Submission)
-    ModelLogEntry.objects.filter(content_type=content_type,
-                                 object_id__in=[str(s.pk) for s in submissions]).delete()
+    ModelLogEntry.objects.filter(content_type=content_type, object_id__in=[str(s.pk) for s in submissions]).delete()
     Submission.objects.filter(pk__in=[s.pk for s in submissions]).delete()
     return len(submissions)
 
@@ -63,16 +63,22 @@ def personal_data(email):
     """Everything stored about the person with this e-mail address (Art. 15), as readable lines."""
     lines = []
     for s in Submission.objects.filter(email__iexact=email).select_related("offer"):
-        lines.append(f"Vorschlag #{s.pk} vom {timezone.localtime(s.created_at):%d.%m.%Y}: Name „{s.name}“, "
-                     f"E-Mail {s.email}, Organisation „{s.organisation}“, Hinweis „{s.note}“, "
-                     f"Angebot „{s.offer.title if s.offer else '(gelöscht)'}“")
+        lines.append(
+            f"Vorschlag #{s.pk} vom {timezone.localtime(s.created_at):%d.%m.%Y}: Name „{s.name}“, "
+            f"E-Mail {s.email}, Organisation „{s.organisation}“, Hinweis „{s.note}“, "
+            f"Angebot „{s.offer.title if s.offer else '(gelöscht)'}“"
+        )
     for user in get_user_model().objects.filter(email__iexact=email):
         last = f"{timezone.localtime(user.last_login):%d.%m.%Y}" if user.last_login else "nie"
-        lines.append(f"Redaktionskonto „{user.get_username()}“ (Name „{user.get_full_name()}“, letzte Anmeldung "
-                     f"{last}): Änderung oder Löschung durch die Administration (Admin → Benutzer).")
+        lines.append(
+            f"Redaktionskonto „{user.get_username()}“ (Name „{user.get_full_name()}“, letzte Anmeldung "
+            f"{last}): Änderung oder Löschung durch die Administration (Admin → Benutzer)."
+        )
     for offer in OfferPage.objects.filter(email__iexact=email):
-        lines.append(f"Kontakt-E-Mail des Angebots „{offer.title}“ (#{offer.pk}, öffentlich, "
-                     f"Ansprechperson „{offer.contact_name}“): Änderung im Seiteneditor.")
+        lines.append(
+            f"Kontakt-E-Mail des Angebots „{offer.title}“ (#{offer.pk}, öffentlich, "
+            f"Ansprechperson „{offer.contact_name}“): Änderung im Seiteneditor."
+        )
     return lines
 
 

@@ -20,12 +20,18 @@ def suggest_offer(request):
     form = OfferSuggestionForm(request.POST or None)
     status = 200
     if request.method == "POST":
-        limited = is_ratelimited(request, group="submission", key=client_address,
-                                 rate=settings.SUBMISSION_RATE_LIMIT, increment=True)
+        limited = is_ratelimited(
+            request, group="submission", key=client_address, rate=settings.SUBMISSION_RATE_LIMIT, increment=True
+        )
         if limited:
             form.is_valid()  # keep every typed value and show its own errors too
-            form.add_error(None, _("Von Ihrer Adresse kamen gerade sehr viele Vorschläge. Bitte versuchen Sie es in "
-                                   "einer Stunde erneut – Ihre Eingaben bleiben hier erhalten."))
+            form.add_error(
+                None,
+                _(
+                    "Von Ihrer Adresse kamen gerade sehr viele Vorschläge. Bitte versuchen Sie es in "
+                    "einer Stunde erneut – Ihre Eingaben bleiben hier erhalten."
+                ),
+            )
             status = 429
         elif form.is_valid():
             create_draft(form.cleaned_data)
@@ -49,16 +55,35 @@ def create_draft(data):
     """
     # The provider stays text on the submission until the Fachstelle picks or creates it in the page editor:
     # an Organisation is public (HSDS), and spam must not create one.
-    fields = ("title", "summary", "kind", "format", "description", "cost", "is_free", "contact_name", "email",
-              "phone", "website")
-    values = {**{name: data[name] for name in fields}, "cities": list(data["cities"]),
-              "target_groups": list(data["target_groups"])}
+    fields = (
+        "title",
+        "summary",
+        "kind",
+        "format",
+        "description",
+        "cost",
+        "is_free",
+        "contact_name",
+        "email",
+        "phone",
+        "website",
+    )
+    values = {
+        **{name: data[name] for name in fields},
+        "cities": list(data["cities"]),
+        "target_groups": list(data["target_groups"]),
+    }
     page = save_offer(CatalogueIndexPage.objects.get(), None, values, publish=False, user=None)
     workflow = page.get_workflow()
     if workflow:
         workflow.start(page, user=None)
-    Submission.objects.create(offer=page, name=data["submitter_name"], email=data["submitter_email"],
-                              organisation=data["provider"], note=data["note"])
+    Submission.objects.create(
+        offer=page,
+        name=data["submitter_name"],
+        email=data["submitter_email"],
+        organisation=data["provider"],
+        note=data["note"],
+    )
     notify_fachstelle(page, data)
     return page
 
@@ -67,9 +92,17 @@ def notify_fachstelle(offer, data):
     edit_url = f"{settings.WAGTAILADMIN_BASE_URL}/admin/pages/{offer.pk}/edit/"
     send_after_commit(
         subject=mail_subject(_("Neuer Angebotsvorschlag: %(title)s"), title=offer.title),
-        message=_("%(name)s (%(organisation)s) schlägt ein Angebot vor:\n\n%(title)s\n%(summary)s\n\n"
-                  "Hinweis: %(note)s\n\nZur Prüfung: %(url)s")
-        % {"name": data["submitter_name"], "organisation": data["provider"], "title": offer.title,
-           "summary": offer.summary, "note": data["note"] or "–", "url": edit_url},
+        message=_(
+            "%(name)s (%(organisation)s) schlägt ein Angebot vor:\n\n%(title)s\n%(summary)s\n\n"
+            "Hinweis: %(note)s\n\nZur Prüfung: %(url)s"
+        )
+        % {
+            "name": data["submitter_name"],
+            "organisation": data["provider"],
+            "title": offer.title,
+            "summary": offer.summary,
+            "note": data["note"] or "–",
+            "url": edit_url,
+        },
         recipient_list=[settings.FACHSTELLE_EMAIL],
     )

@@ -49,25 +49,46 @@ def offer_calendar(request):
     except InvalidQuery as invalid:
         return invalid.response()
     since = timezone.now() - timedelta(days=PAST_DAYS)
-    entries = [entry for offer in matching_offers(query) for entry in offer_entries(offer, request)
-               if (entry.end or entry.start) >= since]
+    entries = [
+        entry
+        for offer in matching_offers(query)
+        for entry in offer_entries(offer, request)
+        if (entry.end or entry.start) >= since
+    ]
     return calendar_response(entries, "praeventionskatalog.ics")
 
 
 def offer_entries(offer, request):
     url = public_url(request, offer.get_url(request))
-    return [Entry(uid=uid("offer-date", date.pk), summary=offer.title, start=date.start, end=date.end,
-                  stamp=offer.last_published_at, description=f"{offer.summary}\n\n{url}", url=url,
-                  location=", ".join(offer.address_lines), categories=[offer.get_kind_display()])
-            for date in offer.dates.all()]
+    return [
+        Entry(
+            uid=uid("offer-date", date.pk),
+            summary=offer.title,
+            start=date.start,
+            end=date.end,
+            stamp=offer.last_published_at,
+            description=f"{offer.summary}\n\n{url}",
+            url=url,
+            location=", ".join(offer.address_lines),
+            categories=[offer.get_kind_display()],
+        )
+        for date in offer.dates.all()
+    ]
 
 
 def event_entry(event, request):
     url = public_url(request, event.get_url(request))
-    return Entry(uid=uid("event", event.pk), summary=event.title, start=event.start, end=event.end,
-                 stamp=event.last_published_at, description=f"{event.summary}\n\n{url}", url=url,
-                 location=", ".join(filter(None, [event.venue, event.city.name])),
-                 categories=[event.get_kind_display()])
+    return Entry(
+        uid=uid("event", event.pk),
+        summary=event.title,
+        start=event.start,
+        end=event.end,
+        stamp=event.last_published_at,
+        description=f"{event.summary}\n\n{url}",
+        url=url,
+        location=", ".join(filter(None, [event.venue, event.city.name])),
+        categories=[event.get_kind_display()],
+    )
 
 
 def one_offer_calendar(request, offer_id):
@@ -91,8 +112,13 @@ def event_calendar(request):
         query = validated_query(request)
     except InvalidQuery as invalid:
         return invalid.response()
-    events = EventPage.objects.live().public().select_related("city").filter(
-        start__gte=timezone.now() - timedelta(days=PAST_DAYS)).order_by("start")
+    events = (
+        EventPage.objects.live()
+        .public()
+        .select_related("city")
+        .filter(start__gte=timezone.now() - timedelta(days=PAST_DAYS))
+        .order_by("start")
+    )
     if query.selected("city"):
         events = events.filter(city__slug__in=[*query.selected("city"), DISTRICT_WIDE])
     return calendar_response([event_entry(event, request) for event in events], "veranstaltungen.ics")

@@ -68,8 +68,11 @@ class OfferFeed(Feed):
         return offer.last_published_at
 
     def item_categories(self, offer):
-        return [offer.get_kind_display()] + [c.name for c in offer.cities.all()] + [
-            t.name for t in offer.target_groups.all()]
+        return (
+            [offer.get_kind_display()]
+            + [c.name for c in offer.cities.all()]
+            + [t.name for t in offer.target_groups.all()]
+        )
 
     def item_author_name(self, offer):
         return offer.provider.name if offer.provider else None

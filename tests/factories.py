@@ -15,13 +15,34 @@ class OfferFactory:
     def catalogue(self):
         return CatalogueIndexPage.objects.get()
 
-    def make(self, title="Workshop Zivilcourage", *, summary="Ein Angebot für Schulen.", description="",
-             kind="measure", cities=("hilden",), target_groups=("schulen-lehrkraefte",), languages=("de",),
-             tags=(), provider="", fmt="in_person", is_free=True, publish=True, **fields):
+    def make(
+        self,
+        title="Workshop Zivilcourage",
+        *,
+        summary="Ein Angebot für Schulen.",
+        description="",
+        kind="measure",
+        cities=("hilden",),
+        target_groups=("schulen-lehrkraefte",),
+        languages=("de",),
+        tags=(),
+        provider="",
+        fmt="in_person",
+        is_free=True,
+        publish=True,
+        **fields,
+    ):
         number = next(_numbers)
         page = OfferPage(
-            title=title, slug=f"angebot-{number}", summary=summary, description=description, kind=kind,
-            format=fmt, is_free=is_free, external_id=fields.pop("external_id", f"test-{number}"), **fields,
+            title=title,
+            slug=f"angebot-{number}",
+            summary=summary,
+            description=description,
+            kind=kind,
+            format=fmt,
+            is_free=is_free,
+            external_id=fields.pop("external_id", f"test-{number}"),
+            **fields,
         )
         if provider:
             page.provider = Organisation.objects.get_or_create(name=provider)[0]
@@ -67,12 +88,17 @@ class KnowledgeFactory:
             page.save_revision().publish()
         return type(page).objects.get(pk=page.pk)
 
-    def article(self, title="Rassismus erkennen", *, summary="Ein Artikel.", body=(), target_groups=(), tags=(),
-                slug=None):
+    def article(
+        self, title="Rassismus erkennen", *, summary="Ein Artikel.", body=(), target_groups=(), tags=(), slug=None
+    ):
         from knowledge.models import ArticlePage, KnowledgeIndexPage
 
-        page = ArticlePage(title=title, slug=slug or f"artikel-{next(_numbers)}", summary=summary,
-                           body=list(body) or [("paragraph", "<p>Text.</p>")])
+        page = ArticlePage(
+            title=title,
+            slug=slug or f"artikel-{next(_numbers)}",
+            summary=summary,
+            body=list(body) or [("paragraph", "<p>Text.</p>")],
+        )
         page.target_groups = list(TargetGroup.objects.filter(slug__in=target_groups))
         page.tags.set(list(tags))
         return self._publish(KnowledgeIndexPage.objects.get(), page)
@@ -82,27 +108,34 @@ class KnowledgeFactory:
 
         fields.setdefault("organiser", "Stadt")
         fields.setdefault("summary", "Eine Veranstaltung.")
-        page = EventPage(title=title, slug=f"veranstaltung-{next(_numbers)}", kind=kind,
-                         city=City.objects.get(slug=city), start=start, **fields)
+        page = EventPage(
+            title=title,
+            slug=f"veranstaltung-{next(_numbers)}",
+            kind=kind,
+            city=City.objects.get(slug=city),
+            start=start,
+            **fields,
+        )
         return self._publish(EventIndexPage.objects.get(), page)
 
     def term(self, term="Rassismus", *, variants="", category="racism", definition="<p>Erklärung.</p>"):
         from knowledge.models import GlossaryTerm
 
         with self.capture(execute=True):
-            return GlossaryTerm.objects.create(term=term, variants=variants, category=category,
-                                               definition=definition)
+            return GlossaryTerm.objects.create(term=term, variants=variants, category=category, definition=definition)
 
-    def document(self, title="Handreichung", *, description="", collection=None, filename="handreichung.pdf",
-                 content=None):
+    def document(
+        self, title="Handreichung", *, description="", collection=None, filename="handreichung.pdf", content=None
+    ):
         from django.core.files.base import ContentFile
         from wagtail.models import Collection
 
         from knowledge.demo import simple_pdf
         from knowledge.models import KnowledgeDocument
 
-        document = KnowledgeDocument(title=title, description=description,
-                                     collection=collection or Collection.get_first_root_node())
+        document = KnowledgeDocument(
+            title=title, description=description, collection=collection or Collection.get_first_root_node()
+        )
         document.file.save(filename, ContentFile(simple_pdf([title]) if content is None else content), save=False)
         with self.capture(execute=True):
             document.save()

@@ -45,8 +45,9 @@ def warm_up(url):
 
     def call(method, path, body=None):
         data = json.dumps(body).encode() if body else None
-        request = urllib.request.Request(f"{url}{path}", method=method, data=data,
-                                         headers={"Content-Type": "application/json"})
+        request = urllib.request.Request(
+            f"{url}{path}", method=method, data=data, headers={"Content-Type": "application/json"}
+        )
         with urllib.request.urlopen(request, timeout=120) as response:
             return json.load(response)
 
@@ -82,8 +83,13 @@ class OwnNode:
     def start(self):
         """Start (again) on the same port; a restarted node is empty, like a server that lost its disk."""
         with open(self.log, "ab") as log:
-            self.process = subprocess.Popen([str(SCRIPT), str(self.port)], stdout=log, stderr=subprocess.STDOUT,
-                                            stdin=subprocess.DEVNULL, start_new_session=True)
+            self.process = subprocess.Popen(
+                [str(SCRIPT), str(self.port)],
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                stdin=subprocess.DEVNULL,
+                start_new_session=True,
+            )
         wait_until_healthy(self.url, time.monotonic() + START_TIMEOUT, self.process, self.log)
         warm_up(self.url)
         return self

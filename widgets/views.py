@@ -44,8 +44,13 @@ def frame(request):
     result = search_service().search(query) if query.is_valid else None
     # The frame's own search form carries every setting of the snippet (limit and lang included) but the text.
     hidden = [(k, v) for k, values in request.GET.lists() for v in values if k not in ("q", "correct")]
-    context = {"query": query, "result": result, "show_search": request.GET.get("search") == "true",
-               "hidden": hidden, "base": public_base(request)}
+    context = {
+        "query": query,
+        "result": result,
+        "show_search": request.GET.get("search") == "true",
+        "hidden": hidden,
+        "base": public_base(request),
+    }
     if result and result.corrected_from:  # the link back to the text as typed keeps the widget's settings
         context["as_typed"] = "?" + urlencode([("q", result.corrected_from), *hidden, ("correct", "false")])
     with translation.override(partner_language(request)):
@@ -65,10 +70,19 @@ def builder(request):
     search, show_facets = request.GET.get("search") == "true", request.GET.get("facets") == "true"
     lang = request.GET.get("lang") if request.GET.get("lang") in dict(settings.LANGUAGES) else "de"
     base = public_base(request)
-    attributes = {**{f.name.replace("_", "-"): value for f, value in presets}, "limit": limit,
-                  "search": "true" if search else "", "facets": "true" if show_facets else "", "lang": lang}
-    frame_params = {**{f.name: value for f, value in presets}, "limit": limit, "search": "true" if search else "",
-                    "lang": lang}
+    attributes = {
+        **{f.name.replace("_", "-"): value for f, value in presets},
+        "limit": limit,
+        "search": "true" if search else "",
+        "facets": "true" if show_facets else "",
+        "lang": lang,
+    }
+    frame_params = {
+        **{f.name: value for f, value in presets},
+        "limit": limit,
+        "search": "true" if search else "",
+        "lang": lang,
+    }
     context = {
         "chosen": {"limit": limit, "search": search, "facets": show_facets, "lang": lang},
         "languages": settings.LANGUAGES,

@@ -53,8 +53,9 @@ def format_label(value):
 def structured_data(context, offer):
     """The offer's schema.org JSON-LD in a script element (escaped like Django's json_script)."""
     request = context["request"]
-    return jsonld_script(offer_jsonld(offer, public_url(request, offer.get_url(request)),
-                                      image=public_url(request, static(OG_IMAGE))))
+    return jsonld_script(
+        offer_jsonld(offer, public_url(request, offer.get_url(request)), image=public_url(request, static(OG_IMAGE)))
+    )
 
 
 def jsonld_script(data):
@@ -70,8 +71,11 @@ def _city_names():
 
 def next_dates(offer_ids):
     """The next start of each dated offer among ``offer_ids`` (one query for a page of results)."""
-    rows = (OfferDate.objects.filter(offer_id__in=offer_ids, start__gte=timezone.now())
-            .values("offer_id").annotate(next_start=Min("start")))
+    rows = (
+        OfferDate.objects.filter(offer_id__in=offer_ids, start__gte=timezone.now())
+        .values("offer_id")
+        .annotate(next_start=Min("start"))
+    )
     return {row["offer_id"]: row["next_start"] for row in rows}
 
 

@@ -24,8 +24,9 @@ def main(base):
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
         for width, height in SIZES.items():
-            context = browser.new_context(viewport={"width": width, "height": height}, locale="de-DE",
-                                          device_scale_factor=1)
+            context = browser.new_context(
+                viewport={"width": width, "height": height}, locale="de-DE", device_scale_factor=1
+            )
             page = context.new_page()
             for name, path in PAGES.items():
                 page.goto(base + path)

@@ -35,8 +35,11 @@ def site_logo(image):
         rendition = image.get_rendition("height-96")
     except (SourceImageIOError, OSError):
         return ""
-    return format_html('<img class="site-brand__logo" src="{}" alt="" height="48" width="{}">',
-                       rendition.url, round(rendition.width * 48 / max(rendition.height, 1)))
+    return format_html(
+        '<img class="site-brand__logo" src="{}" alt="" height="48" width="{}">',
+        rendition.url,
+        round(rendition.width * 48 / max(rendition.height, 1)),
+    )
 
 
 @register.simple_tag
@@ -62,7 +65,7 @@ def de_lang():
 
 @register.filter
 def date_and_time(value):
-    """"14. Mai 2026, 14:00" / "14 May 2026, 14:00" in local time (Django's German format has no comma)."""
+    """ "14. Mai 2026, 14:00" / "14 May 2026, 14:00" in local time (Django's German format has no comma)."""
     if not value:
         return ""
     value = template_localtime(value)
@@ -71,7 +74,7 @@ def date_and_time(value):
 
 @register.filter
 def weekday_datetime(value):
-    """"Donnerstag, 14. Mai 2026, 14:00" / "Thursday, 14 May 2026, 14:00", in local time."""
+    """ "Donnerstag, 14. Mai 2026, 14:00" / "Thursday, 14 May 2026, 14:00", in local time."""
     if not value:
         return ""
     return f"{date_filter(template_localtime(value), 'l')}, {date_and_time(value)}"

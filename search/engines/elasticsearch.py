@@ -52,8 +52,9 @@ class ElasticsearchEngine(Engine):
 
     def __init__(self, url, index="offers", timeout=2.0):
         # The same node class reaches Elasticsearch 8 and OpenSearch 2 (see search.compat).
-        self.client = Elasticsearch(url, request_timeout=timeout, max_retries=0, retry_on_timeout=False,
-                                    node_class=PlainMediaTypeNode)
+        self.client = Elasticsearch(
+            url, request_timeout=timeout, max_retries=0, retry_on_timeout=False, node_class=PlainMediaTypeNode
+        )
         # Rebuilds (index creation waits for the shard, bulk loads) may take long; searches and single writes
         # keep the short timeout and fall back.
         self.bulk_client = self.client.options(request_timeout=REBUILD_TIMEOUT)
@@ -145,9 +146,13 @@ class ElasticsearchEngine(Engine):
         if plan.terms:
             highlight_query = Q("multi_match", query=plan.text, fields=["title", "summary"]).to_dict()
             search = search.highlight("title", "summary").highlight_options(
-                encoder="html", pre_tags=["<mark>"], post_tags=["</mark>"], number_of_fragments=0,
-                highlight_query=highlight_query)
-        search = search.source(["data"])[plan.offset:plan.offset + plan.limit]
+                encoder="html",
+                pre_tags=["<mark>"],
+                post_tags=["</mark>"],
+                number_of_fragments=0,
+                highlight_query=highlight_query,
+            )
+        search = search.source(["data"])[plan.offset : plan.offset + plan.limit]
         with _guard():
             response = search.execute()
         ids, data, highlights = [], {}, {}
@@ -161,20 +166,31 @@ class ElasticsearchEngine(Engine):
             facet: {b.key: b.doc_count for b in getattr(response.aggregations, facet)["values"].buckets}
             for facet in plan.facets
         }
-        return EngineResult(ids=ids, total=response.hits.total.value, facet_counts=facet_counts, data=data,
-                            highlights=highlights)
+        return EngineResult(
+            ids=ids, total=response.hits.total.value, facet_counts=facet_counts, data=data, highlights=highlights
+        )
 
     def _text_query(self, plan):
         """The terms (all, or at least one), offers with every word in title or tags far ahead of the rest, and
         a small lift for preferred documents (a city's own offers), which orders them first at equal score."""
-        prefer = [Q("constant_score", filter=Q("terms", **{name: list(values)}), boost=PREFER_BOOST)
-                  for name, values in plan.prefer.items()]
+        prefer = [
+            Q("constant_score", filter=Q("terms", **{name: list(values)}), boost=PREFER_BOOST)
+            for name, values in plan.prefer.items()
+        ]
         if not plan.terms:
             return Q("bool", must=[Q("match_all")], should=prefer) if prefer else Q("match_all")
         clauses = [self._term_query(term) for term in plan.terms]
-        in_title = Q("constant_score", boost=TITLE_BOOST, filter=Q("bool", filter=[
-            Q("multi_match", query=" ".join(sorted(term.exact | term.stems)), fields=["exact_hi", "stem_hi"])
-            for term in plan.terms]))
+        in_title = Q(
+            "constant_score",
+            boost=TITLE_BOOST,
+            filter=Q(
+                "bool",
+                filter=[
+                    Q("multi_match", query=" ".join(sorted(term.exact | term.stems)), fields=["exact_hi", "stem_hi"])
+                    for term in plan.terms
+                ],
+            ),
+        )
         if plan.match_all:
             return Q("bool", must=clauses, should=[in_title, *prefer])
         return Q("bool", must=[Q("bool", should=clauses, minimum_should_match=1)], should=prefer)
@@ -183,18 +199,35 @@ class ElasticsearchEngine(Engine):
     def _term_query(term):
         alternatives = " ".join(sorted(term.exact | term.stems))
         should = [Q("match", **{field: {"query": alternatives, "boost": boost}}) for field, boost in WEIGHTS.items()]
-        should.append(Q("multi_match", query=term.text, fields=["title^2", "summary", "description"],
-                        fuzziness="AUTO", prefix_length=1, boost=FUZZY_BOOST))
+        should.append(
+            Q(
+                "multi_match",
+                query=term.text,
+                fields=["title^2", "summary", "description"],
+                fuzziness="AUTO",
+                prefix_length=1,
+                boost=FUZZY_BOOST,
+            )
+        )
         if term.parts:  # a compound's parts, all of them, anywhere
             fields = [f"{field}^{boost}" for field, boost in WEIGHTS.items()]
-            should.append(Q("bool", must=[Q("multi_match", query=part, fields=fields) for part in term.parts],
-                            boost=0.5))
+            should.append(
+                Q("bool", must=[Q("multi_match", query=part, fields=fields) for part in term.parts], boost=0.5)
+            )
         return Q("bool", should=should, minimum_should_match=1)
 
     def suggest(self, prefix, limit=8, types=("offer",)):
         search = Search(using=self.client, index=self.alias).source(["data"])
-        search = search.suggest("titles", german.fold(prefix), completion={
-            "field": "suggest", "size": limit * 3, "skip_duplicates": True, "contexts": {"type": list(types)}})
+        search = search.suggest(
+            "titles",
+            german.fold(prefix),
+            completion={
+                "field": "suggest",
+                "size": limit * 3,
+                "skip_duplicates": True,
+                "contexts": {"type": list(types)},
+            },
+        )
         with _guard():
             response = search.execute()
         seen, out = set(), []

@@ -15,9 +15,15 @@ def assert_error_shape(response, status):
     return body["errors"]
 
 
-@pytest.mark.parametrize("url", ["/api/v1/offers/999999/", "/api/v1/gibt-es-nicht/",
-                                 "/api/v1/hsds/services/00000000-0000-0000-0000-000000000000",
-                                 "/api/v1/hsds/organizations/nope"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/v1/offers/999999/",
+        "/api/v1/gibt-es-nicht/",
+        "/api/v1/hsds/services/00000000-0000-0000-0000-000000000000",
+        "/api/v1/hsds/organizations/nope",
+    ],
+)
 def test_not_found_has_the_error_shape(client, use_database, url):
     assert_error_shape(client.get(url), 404)
 

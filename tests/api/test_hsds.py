@@ -35,11 +35,23 @@ def conforms(instance, name, *path):
 
 @pytest.fixture
 def catalogue(use_database, offers):
-    course = offers.make("Fortbildung Rechte Codes", kind="qualification", provider="Mobile Beratung",
-                         languages=["de", "tr"], phone="0211 123", email="info@example.org",
-                         contact_name="A. Demir", street="Am Rathaus 1", postcode="40721", town="Hilden",
-                         cities=["hilden", "kreisweit"], target_groups=["schulen-lehrkraefte", "jugendarbeit"],
-                         age_min=16, description="<p>Erster Absatz.</p><p>Zweiter.</p>", cost="kostenfrei")
+    course = offers.make(
+        "Fortbildung Rechte Codes",
+        kind="qualification",
+        provider="Mobile Beratung",
+        languages=["de", "tr"],
+        phone="0211 123",
+        email="info@example.org",
+        contact_name="A. Demir",
+        street="Am Rathaus 1",
+        postcode="40721",
+        town="Hilden",
+        cities=["hilden", "kreisweit"],
+        target_groups=["schulen-lehrkraefte", "jugendarbeit"],
+        age_min=16,
+        description="<p>Erster Absatz.</p><p>Zweiter.</p>",
+        cost="kostenfrei",
+    )
     draft = course.get_latest_revision_as_object()
     draft.dates = [OfferDate(start=datetime(2027, 2, 4, 14, tzinfo=ZoneInfo("Europe/Berlin")))]
     return {"course": offers.republish(draft), "plain": offers.make("Sprachcafé")}
@@ -52,7 +64,12 @@ def test_service_list_is_paginated_and_conforms(client, catalogue):
         conforms(item, "service_list")
     past = client.get("/api/v1/hsds/services", {"page": 3, "per_page": 1}).json()
     assert (past["contents"], past["size"], past["page_number"], past["empty"], past["last_page"]) == (
-        [], 0, 3, True, True)
+        [],
+        0,
+        3,
+        True,
+        True,
+    )
     assert client.get("/api/v1/hsds/services", {"per_page": 1000}).status_code == 400
 
 
@@ -70,7 +87,10 @@ def test_full_service_conforms_and_maps_every_part(client, catalogue):
     address = service["service_at_locations"][0]["location"]["addresses"][0]
     assert (address["postal_code"], address["city"], address["country"]) == ("40721", "Hilden", "DE")
     assert {a["taxonomy_term"]["code"] for a in service["attributes"]} == {
-        "schulen-lehrkraefte", "jugendarbeit", "qualification"}
+        "schulen-lehrkraefte",
+        "jugendarbeit",
+        "qualification",
+    }
     assert [area["name"] for area in service["service_areas"]] == ["Hilden", "Kreis Mettmann"]
     assert service["minimum_age"] == 16
 
@@ -125,7 +145,9 @@ def test_services_filter_by_taxonomy_term_taxonomy_and_organization(client, cata
     assert names(client, taxonomy_term_id="00000000-0000-0000-0000-000000000000") == []
     taxonomies = ids_by_name(client, "/api/v1/hsds/taxonomies")
     assert names(client, taxonomy_id=taxonomies["praeventionskatalog-angebotsarten"]) == [
-        "Fortbildung Rechte Codes", "Sprachcafé"]
+        "Fortbildung Rechte Codes",
+        "Sprachcafé",
+    ]
     organizations = ids_by_name(client, "/api/v1/hsds/organizations")
     assert names(client, organization_id=organizations["Mobile Beratung"]) == ["Fortbildung Rechte Codes"]
 
@@ -146,8 +168,9 @@ def test_organizations_search_and_terms_by_taxonomy(client, catalogue):
     assert ids_by_name(client, "/api/v1/hsds/organizations", search="mobile").keys() == {"Mobile Beratung"}
     assert ids_by_name(client, "/api/v1/hsds/organizations", search="xyzzy") == {}
     taxonomies = ids_by_name(client, "/api/v1/hsds/taxonomies")
-    kinds = client.get("/api/v1/hsds/taxonomy_terms",
-                       {"taxonomy_id": taxonomies["praeventionskatalog-angebotsarten"]}).json()["contents"]
+    kinds = client.get(
+        "/api/v1/hsds/taxonomy_terms", {"taxonomy_id": taxonomies["praeventionskatalog-angebotsarten"]}
+    ).json()["contents"]
     assert {t["code"] for t in kinds} == {"measure", "contact_point", "qualification"}
 
 

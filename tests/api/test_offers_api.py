@@ -9,8 +9,9 @@ pytestmark = pytest.mark.django_db
 def catalogue(use_database, offers):
     return {
         "workshop": offers.make("Workshop Zivilcourage", cities=["hilden"], tags=["Zivilcourage"]),
-        "kreis": offers.make("Fortbildung Rassismuskritik", cities=["kreisweit"], kind="qualification",
-                             languages=["de", "en"]),
+        "kreis": offers.make(
+            "Fortbildung Rassismuskritik", cities=["kreisweit"], kind="qualification", languages=["de", "en"]
+        ),
         "velbert": offers.make("Beratungsstelle Velbert", cities=["velbert"], kind="contact_point"),
     }
 
@@ -22,8 +23,19 @@ def test_list_shape_facets_and_absolute_urls(client, catalogue):
     assert body["count"] == 2 and body["page"] == 1 and body["page_size"] == 20
     assert body["engine"] == "database"
     first = body["results"][0]
-    assert set(first) == {"id", "external_id", "kind", "title", "summary", "url", "cities", "target_groups",
-                          "languages", "tags", "highlight"}
+    assert set(first) == {
+        "id",
+        "external_id",
+        "kind",
+        "title",
+        "summary",
+        "url",
+        "cities",
+        "target_groups",
+        "languages",
+        "tags",
+        "highlight",
+    }
     assert first["url"].startswith("http://testserver/angebote/")
     cities = {f["value"]: f for f in body["facets"]["city"]}
     assert cities["velbert"] == {"value": "velbert", "label": "Velbert", "count": 2}
@@ -70,8 +82,9 @@ def test_cors_and_caching_headers(client, catalogue):
     response = client.get("/api/v1/offers/", HTTP_ORIGIN="https://schule.example")
     assert response["Access-Control-Allow-Origin"] == "*"
     assert "public" in response["Cache-Control"] and "max-age=60" in response["Cache-Control"]
-    preflight = client.options("/api/v1/offers/", HTTP_ORIGIN="https://schule.example",
-                               HTTP_ACCESS_CONTROL_REQUEST_METHOD="GET")
+    preflight = client.options(
+        "/api/v1/offers/", HTTP_ORIGIN="https://schule.example", HTTP_ACCESS_CONTROL_REQUEST_METHOD="GET"
+    )
     assert "GET" in preflight["Access-Control-Allow-Methods"]
     assert "POST" not in preflight["Access-Control-Allow-Methods"]
 

@@ -25,28 +25,48 @@ for (name, password), group in (({CITY_EDITOR!r}, "Redaktion Hilden"), ({REVIEWE
     user = User.objects.create_user(name, name + "@example.org", password)
     user.groups.add(Group.objects.get(name=group))
 """
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 @pytest.fixture(scope="session")
 def site_url(tmp_path_factory):
     folder = tmp_path_factory.mktemp("site")
     database = folder / "site.sqlite3"
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{database}", "MEDIA_ROOT": str(folder / "media"),
-           "DJANGO_SETTINGS_MODULE": "kreissite.settings.dev",
-           "SEARCH_BACKEND": "database", "COVERAGE_PUBLIC": "true"}
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"sqlite:///{database}",
+        "MEDIA_ROOT": str(folder / "media"),
+        "DJANGO_SETTINGS_MODULE": "kreissite.settings.dev",
+        "SEARCH_BACKEND": "database",
+        "COVERAGE_PUBLIC": "true",
+    }
     manage = [sys.executable, str(ROOT / "manage.py")]
-    for command in (["migrate", "--no-input"], ["load_demo_content"],
-                    ["createsuperuser", "--no-input", "--username", EDITOR[0], "--email", "redaktion@example.org"]):
-        subprocess.run(manage + command, env={**env, "DJANGO_SUPERUSER_PASSWORD": EDITOR[1]}, check=True,
-                       capture_output=True)
+    for command in (
+        ["migrate", "--no-input"],
+        ["load_demo_content"],
+        ["createsuperuser", "--no-input", "--username", EDITOR[0], "--email", "redaktion@example.org"],
+    ):
+        subprocess.run(
+            manage + command, env={**env, "DJANGO_SUPERUSER_PASSWORD": EDITOR[1]}, check=True, capture_output=True
+        )
     subprocess.run(manage + ["shell", "-c", TEAM_USERS], env=env, check=True, capture_output=True)
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    server = subprocess.Popen(manage + ["runserver", "--noreload", f"127.0.0.1:{port}"], env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        manage + ["runserver", "--noreload", f"127.0.0.1:{port}"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     url = f"http://127.0.0.1:{port}"
     for _ in range(100):
         try:
@@ -100,6 +120,10 @@ def axe_violations(page, impacts=("serious", "critical")):
 
     page.add_script_tag(path=str(Path(axe_playwright_python.__file__).parent / "axe.min.js"))
     result = page.evaluate(
-        "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})")
-    return [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
-            for v in result["violations"] if v["impact"] in impacts]
+        "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
+    )
+    return [
+        (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+        for v in result["violations"]
+        if v["impact"] in impacts
+    ]

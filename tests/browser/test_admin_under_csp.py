@@ -9,8 +9,10 @@ pytestmark = pytest.mark.browser
 
 def test_editor_logs_in_and_opens_an_offer_without_csp_violations(site_url, page):
     violations = []
-    page.on("console", lambda message: violations.append(message.text)
-            if "Content Security Policy" in message.text else None)
+    page.on(
+        "console",
+        lambda message: violations.append(message.text) if "Content Security Policy" in message.text else None,
+    )
     page.goto(site_url + "/admin/login/")
     page.locator("#id_username").fill(EDITOR[0])
     page.locator("#id_password").fill(EDITOR[1])

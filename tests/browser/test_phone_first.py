@@ -11,11 +11,28 @@ pytestmark = pytest.mark.browser
 
 OFFER = "/angebote/basisqualifizierung-rassismuskritik-fuer-lehrkraefte/"
 PUBLIC_PAGES = [
-    "/", "/angebote/", "/angebote/?q=Workshop&city=hilden&free=true", "/angebote/stadt/hilden/",
-    "/angebote/stadt/kreisweit/", "/angebote/zielgruppe/betroffene/", OFFER, "/angebote/?city=atlantis",
-    "/suche/?q=Workshop", "/suche/", "/wissen/", "/wissen/rechtsextreme-codes-erkennen/", "/glossar/",
-    "/veranstaltungen/", "/veranstaltungen/regionalkonferenz-hilden/", "/vorschlagen/", "/widget/",
-    "/abdeckung/", "/impressum/", "/datenschutz/", "/barrierefreiheit/", "/kontakt/",
+    "/",
+    "/angebote/",
+    "/angebote/?q=Workshop&city=hilden&free=true",
+    "/angebote/stadt/hilden/",
+    "/angebote/stadt/kreisweit/",
+    "/angebote/zielgruppe/betroffene/",
+    OFFER,
+    "/angebote/?city=atlantis",
+    "/suche/?q=Workshop",
+    "/suche/",
+    "/wissen/",
+    "/wissen/rechtsextreme-codes-erkennen/",
+    "/glossar/",
+    "/veranstaltungen/",
+    "/veranstaltungen/regionalkonferenz-hilden/",
+    "/vorschlagen/",
+    "/widget/",
+    "/abdeckung/",
+    "/impressum/",
+    "/datenschutz/",
+    "/barrierefreiheit/",
+    "/kontakt/",
 ]
 WIDTHS = [320, 390]
 
@@ -23,8 +40,7 @@ WIDTHS = [320, 390]
 @pytest.fixture
 def phone(browser, request):
     """A phone-sized page; axe-core needs the CSP bypassed to be injected (the site runs no inline script)."""
-    context = browser.new_context(locale="de-DE", viewport={"width": request.param, "height": 844},
-                                  bypass_csp=True)
+    context = browser.new_context(locale="de-DE", viewport={"width": request.param, "height": 844}, bypass_csp=True)
     yield context.new_page()
     context.close()
 
@@ -57,8 +73,16 @@ def test_no_public_page_scrolls_sideways(site_url, phone):
 @pytest.mark.parametrize("phone", WIDTHS, indirect=True)
 def test_pages_pass_axe_at_phone_widths(site_url, phone):
     failures = {}
-    for path in ["/", "/angebote/?q=Workshop&city=hilden", "/angebote/stadt/hilden/", OFFER, "/vorschlagen/",
-                 "/suche/?q=Workshop", "/datenschutz/", "/angebote/?city=atlantis"]:
+    for path in [
+        "/",
+        "/angebote/?q=Workshop&city=hilden",
+        "/angebote/stadt/hilden/",
+        OFFER,
+        "/vorschlagen/",
+        "/suche/?q=Workshop",
+        "/datenschutz/",
+        "/angebote/?city=atlantis",
+    ]:
         phone.goto(site_url + path)
         violations = axe_violations(phone)
         if violations:

@@ -40,8 +40,10 @@ def tab_to(page, selector, presses=120):
     for _ in range(presses):
         page.keyboard.press("Tab")
         if page.evaluate("(s) => document.activeElement === document.querySelector(s)", selector):
-            style = page.evaluate("() => { const s = getComputedStyle(document.activeElement);"
-                                  " return [s.outlineStyle, parseFloat(s.outlineWidth)]; }")
+            style = page.evaluate(
+                "() => { const s = getComputedStyle(document.activeElement);"
+                " return [s.outlineStyle, parseFloat(s.outlineWidth)]; }"
+            )
             assert style[0] != "none" and style[1] >= 2, f"focus on {selector} is not visible: {style}"
             return
     raise AssertionError(f"{selector} cannot be reached with the Tab key")
@@ -72,14 +74,27 @@ def test_keyboard_only_search_filter_change_and_open_an_offer(site_url, page):
     assert page.get_by_role("heading", level=1).inner_text() == title
 
 
-@pytest.mark.parametrize("path", [
-    "/", "/angebote/?q=Beratung&city=hilden&kind=contact_point", "/angebote/stadt/hilden/",
-    "/angebote/zielgruppe/sportvereine/", "/angebote/?city=atlantis",
-    "/angebote/basisqualifizierung-rassismuskritik-fuer-lehrkraefte/", "/vorschlagen/", "/abdeckung/?kind=measure",
-    "/wissen/", "/wissen/?thema=Schule", "/wissen/rechtsextreme-codes-erkennen/", "/glossar/", "/veranstaltungen/",
-    "/veranstaltungen/regionalkonferenz-hilden/", "/veranstaltungen/regionalkonferenz-haan/",
-    "/suche/?q=Rassismus&type=article&type=glossary",
-])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/angebote/?q=Beratung&city=hilden&kind=contact_point",
+        "/angebote/stadt/hilden/",
+        "/angebote/zielgruppe/sportvereine/",
+        "/angebote/?city=atlantis",
+        "/angebote/basisqualifizierung-rassismuskritik-fuer-lehrkraefte/",
+        "/vorschlagen/",
+        "/abdeckung/?kind=measure",
+        "/wissen/",
+        "/wissen/?thema=Schule",
+        "/wissen/rechtsextreme-codes-erkennen/",
+        "/glossar/",
+        "/veranstaltungen/",
+        "/veranstaltungen/regionalkonferenz-hilden/",
+        "/veranstaltungen/regionalkonferenz-haan/",
+        "/suche/?q=Rassismus&type=article&type=glossary",
+    ],
+)
 def test_public_pages_have_no_serious_accessibility_violations(site_url, audit_page, path):
     audit_page.goto(site_url + path)
     assert axe_violations(audit_page) == []

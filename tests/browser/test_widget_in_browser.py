@@ -39,8 +39,10 @@ def snippets(site_url):
         textarea = re.search(r'<textarea id="snippet-frame"[^>]*>(.*?)</textarea>', page, re.S).group(1)
         return html.unescape(textarea)
 
-    return {"frame_snippet": frame_snippet("city=velbert&limit=3&search=true"),
-            "second_frame": frame_snippet("city=hilden&limit=2&lang=en")}
+    return {
+        "frame_snippet": frame_snippet("city=velbert&limit=3&search=true"),
+        "second_frame": frame_snippet("city=hilden&limit=2&lang=en"),
+    }
 
 
 @pytest.fixture(scope="module")
@@ -130,8 +132,9 @@ def test_builder_fits_a_phone_copies_code_and_previews_live(site_url, page):
     page.goto(site_url + "/widget/?city=hilden")
     page.locator("praevention-angebote h3 a").first.wait_for()
     # Nothing of the builder reaches past a phone's width (the site header is the layout's business).
-    assert page.evaluate("[...document.querySelectorAll('main *')].every("
-                         "e => e.getBoundingClientRect().right <= window.innerWidth + 1)")
+    assert page.evaluate(
+        "[...document.querySelectorAll('main *')].every(e => e.getBoundingClientRect().right <= window.innerWidth + 1)"
+    )
     page.get_by_label("Stadt").select_option("velbert")  # no click on "Vorschau aktualisieren"
     expect(page.locator("#snippet-component")).to_have_value(re.compile('city="velbert"'))
     assert "city=velbert" in page.locator("#snippet-frame").input_value()

@@ -12,13 +12,26 @@ from search.models import SearchDocument
 pytestmark = pytest.mark.django_db
 
 ROW = {
-    "external_id": "ki-001", "kind": "qualification", "title": "Fortbildung Rechte Codes",
-    "summary": "Codes und Symbole erkennen.", "description": "Erster Absatz.\n\nZweiter Absatz.",
-    "target_groups": "schulen-lehrkraefte|Fachkräfte der Jugendarbeit", "cities": "Hilden|kreisweit",
-    "tags": "Codes|Fortbildung", "provider": "Mobile Beratung", "cost": "kostenfrei", "languages": "de|EN",
-    "contact_name": "A. Demir", "email": "info@example.org", "phone": "02104 1234", "website": "https://example.org",
-    "street": "Am Rathaus 1", "postcode": "40721", "town": "Hilden",
-    "dates": "2027-02-04T14:00/2027-02-04T17:30|2027-03-04T14:00", "registration_url": "https://example.org/a",
+    "external_id": "ki-001",
+    "kind": "qualification",
+    "title": "Fortbildung Rechte Codes",
+    "summary": "Codes und Symbole erkennen.",
+    "description": "Erster Absatz.\n\nZweiter Absatz.",
+    "target_groups": "schulen-lehrkraefte|Fachkräfte der Jugendarbeit",
+    "cities": "Hilden|kreisweit",
+    "tags": "Codes|Fortbildung",
+    "provider": "Mobile Beratung",
+    "cost": "kostenfrei",
+    "languages": "de|EN",
+    "contact_name": "A. Demir",
+    "email": "info@example.org",
+    "phone": "02104 1234",
+    "website": "https://example.org",
+    "street": "Am Rathaus 1",
+    "postcode": "40721",
+    "town": "Hilden",
+    "dates": "2027-02-04T14:00/2027-02-04T17:30|2027-03-04T14:00",
+    "registration_url": "https://example.org/a",
 }
 
 
@@ -51,7 +64,9 @@ def test_good_file_imports_drafts_with_every_field(tmp_path):
     assert draft.description == "<p>Erster Absatz.</p><p>Zweiter Absatz.</p>"
     dates = list(draft.dates.all())
     assert [(d.start.isoformat(), d.end and d.end.isoformat()) for d in dates] == [
-        ("2027-02-04T14:00:00+01:00", "2027-02-04T17:30:00+01:00"), ("2027-03-04T14:00:00+01:00", None)]
+        ("2027-02-04T14:00:00+01:00", "2027-02-04T17:30:00+01:00"),
+        ("2027-03-04T14:00:00+01:00", None),
+    ]
     assert draft.format == "in_person" and draft.is_free is False and draft.barrier_free is None  # defaults
     assert not SearchDocument.objects.exists()  # drafts are not searchable
 
@@ -64,8 +79,9 @@ def test_publish_makes_offers_live_and_searchable(tmp_path, django_capture_on_co
     assert SearchDocument.objects.filter(id=offer.pk).exists()
 
 
-def test_publishing_import_indexes_all_offers_in_one_batch_after_the_commit(tmp_path, monkeypatch,
-                                                                          django_capture_on_commit_callbacks):
+def test_publishing_import_indexes_all_offers_in_one_batch_after_the_commit(
+    tmp_path, monkeypatch, django_capture_on_commit_callbacks
+):
     import search.service
 
     batches = []
@@ -142,7 +158,12 @@ def test_optional_columns_are_read(tmp_path):
     import_file(write_csv(tmp_path, [row], columns=columns), "--publish")
     offer = OfferPage.objects.get(external_id="ki-001")
     assert (offer.format, offer.is_free, offer.age_min, offer.age_max, offer.barrier_free) == (
-        "online", True, 12, 16, False)
+        "online",
+        True,
+        12,
+        16,
+        False,
+    )
 
 
 def test_dry_run_changes_nothing(tmp_path):

@@ -49,30 +49,50 @@ BERLIN = ZoneInfo("Europe/Berlin")
 
 
 def test_qualification_is_a_course_with_instances_and_provider(client, use_database, offers):
-    course = offers.make("Fortbildung Rechte Codes", kind="qualification", fmt="online", provider="Mobile Beratung",
-                         cities=["kreisweit"], email="info@example.org", cost="kostenfrei", tags=["Codes"])
-    course = with_dates(offers, course,
-                        (datetime(2027, 2, 4, 14, tzinfo=BERLIN), datetime(2027, 2, 4, 17, tzinfo=BERLIN)))
+    course = offers.make(
+        "Fortbildung Rechte Codes",
+        kind="qualification",
+        fmt="online",
+        provider="Mobile Beratung",
+        cities=["kreisweit"],
+        email="info@example.org",
+        cost="kostenfrei",
+        tags=["Codes"],
+    )
+    course = with_dates(
+        offers, course, (datetime(2027, 2, 4, 14, tzinfo=BERLIN), datetime(2027, 2, 4, 17, tzinfo=BERLIN))
+    )
     [data] = parse(client, course).jsonld
     assert data["@context"] == "https://schema.org" and data["@type"] == "Course"
     assert data["name"] == "Fortbildung Rechte Codes"
     assert data["url"] == "http://testserver" + course.url
     assert data["provider"]["name"] == "Mobile Beratung"
     assert data["provider"]["contactPoint"]["email"] == "info@example.org"
-    assert data["hasCourseInstance"] == [{"@type": "CourseInstance", "courseMode": "online",
-                                          "startDate": "2027-02-04T13:00:00+00:00",
-                                          "endDate": "2027-02-04T16:00:00+00:00", "courseWorkload": "PT3H",
-                                          "courseSchedule": {"@type": "Schedule", "startDate": "2027-02-04",
-                                                             "endDate": "2027-02-04", "duration": "PT3H",
-                                                             "repeatCount": 1, "repeatFrequency": "P1D"}}]
+    assert data["hasCourseInstance"] == [
+        {
+            "@type": "CourseInstance",
+            "courseMode": "online",
+            "startDate": "2027-02-04T13:00:00+00:00",
+            "endDate": "2027-02-04T16:00:00+00:00",
+            "courseWorkload": "PT3H",
+            "courseSchedule": {
+                "@type": "Schedule",
+                "startDate": "2027-02-04",
+                "endDate": "2027-02-04",
+                "duration": "PT3H",
+                "repeatCount": 1,
+                "repeatFrequency": "P1D",
+            },
+        }
+    ]
     assert data["audience"] == [{"@type": "Audience", "audienceType": "Schulen und Lehrkräfte"}]
 
 
 def test_dated_measure_is_an_event_with_place(client, use_database, offers):
-    event = offers.make("Projekttag Demokratie", kind="measure", street="Am Rathaus 1", postcode="40721",
-                        town="Hilden")
-    event = with_dates(offers, event, (datetime(2027, 3, 11, 8, tzinfo=BERLIN), None),
-                       (datetime(2027, 3, 12, 8, tzinfo=BERLIN), None))
+    event = offers.make("Projekttag Demokratie", kind="measure", street="Am Rathaus 1", postcode="40721", town="Hilden")
+    event = with_dates(
+        offers, event, (datetime(2027, 3, 11, 8, tzinfo=BERLIN), None), (datetime(2027, 3, 12, 8, tzinfo=BERLIN), None)
+    )
     [data] = parse(client, event).jsonld
     assert data["@type"] == "Event"
     assert data["eventAttendanceMode"] == "https://schema.org/OfflineEventAttendanceMode"
@@ -85,8 +105,10 @@ def test_contact_point_is_a_service_for_its_area(client, use_database, offers):
     parser = parse(client, service)
     [data] = parser.jsonld
     assert data["@type"] == "Service"
-    assert data["areaServed"] == [{"@type": "City", "name": "Velbert"},
-                                  {"@type": "AdministrativeArea", "name": "Kreis Mettmann"}]
+    assert data["areaServed"] == [
+        {"@type": "City", "name": "Velbert"},
+        {"@type": "AdministrativeArea", "name": "Kreis Mettmann"},
+    ]
     assert data["availableChannel"]["servicePhone"]["telephone"] == "02051 1"
     assert parser.meta["og:title"] == "Beratungsstelle" and parser.meta["og:type"] == "article"
     assert parser.meta["og:url"] == "http://testserver" + service.url
@@ -120,8 +142,12 @@ def extracted(client, url):
     import extruct
     from pyld import jsonld
 
-    data = extruct.extract(client.get(url).content.decode(), base_url="http://testserver" + url,
-                           syntaxes=["json-ld", "opengraph"], uniform=True)
+    data = extruct.extract(
+        client.get(url).content.decode(),
+        base_url="http://testserver" + url,
+        syntaxes=["json-ld", "opengraph"],
+        uniform=True,
+    )
     [item] = data["json-ld"]
     expanded = jsonld.expand(item, {"documentLoader": schema_org_loader})
     assert expanded and expanded[0]["@type"]
@@ -133,8 +159,9 @@ S = "https://schema.org/"
 
 def test_course_offers_price_category_and_instances_have_schedule_and_workload(client, use_database, offers):
     course = offers.make("Fortbildung Rechte Codes", kind="qualification", cost="kostenfrei")
-    course = with_dates(offers, course,
-                        (datetime(2027, 2, 4, 14, tzinfo=BERLIN), datetime(2027, 2, 4, 17, 30, tzinfo=BERLIN)))
+    course = with_dates(
+        offers, course, (datetime(2027, 2, 4, 14, tzinfo=BERLIN), datetime(2027, 2, 4, 17, 30, tzinfo=BERLIN))
+    )
     item, expanded, og = extracted(client, course.url)
     assert expanded[S + "offers"][0][S + "category"][0]["@value"] == "Free"
     instance = item["hasCourseInstance"][0]
@@ -146,10 +173,18 @@ def test_course_offers_price_category_and_instances_have_schedule_and_workload(c
 
 
 def test_dated_measure_event_has_organizer_url_offers_image_and_named_place(client, use_database, offers):
-    event = offers.make("Projekttag Demokratie", kind="measure", provider="Mobile Beratung", street="Am Rathaus 1",
-                        postcode="40721", town="Hilden", website="https://beratung.example.org/projekttag")
-    event = with_dates(offers, event, (datetime(2027, 3, 11, 8, tzinfo=BERLIN), None),
-                       (datetime(2027, 3, 12, 8, tzinfo=BERLIN), None))
+    event = offers.make(
+        "Projekttag Demokratie",
+        kind="measure",
+        provider="Mobile Beratung",
+        street="Am Rathaus 1",
+        postcode="40721",
+        town="Hilden",
+        website="https://beratung.example.org/projekttag",
+    )
+    event = with_dates(
+        offers, event, (datetime(2027, 3, 11, 8, tzinfo=BERLIN), None), (datetime(2027, 3, 12, 8, tzinfo=BERLIN), None)
+    )
     item, expanded, og = extracted(client, event.url)
     assert item["organizer"]["url"] == "https://beratung.example.org/projekttag"
     assert item["offers"]["@type"] == "Offer" and item["offers"]["price"] == 0
@@ -166,8 +201,9 @@ def test_knowledge_event_has_image_and_parses_as_json_ld(client, knowledge):
 
     from django.utils import timezone
 
-    conference = knowledge.event("Regionalkonferenz Haan", city="haan", start=timezone.now() + timedelta(days=9),
-                                 venue="Rathaus")
+    conference = knowledge.event(
+        "Regionalkonferenz Haan", city="haan", start=timezone.now() + timedelta(days=9), venue="Rathaus"
+    )
     item, expanded, og = extracted(client, conference.url)
     assert item["@type"] == "Event" and item["image"] == og["og:image"]
     assert item["location"]["name"] == "Rathaus"

@@ -9,8 +9,18 @@ pytestmark = pytest.mark.django_db
 
 def test_seeded_cities_are_the_ten_cities_and_the_district():
     assert list(City.objects.values_list("slug", flat=True)) == [
-        "erkrath", "haan", "heiligenhaus", "hilden", "langenfeld", "mettmann", "monheim", "ratingen", "velbert",
-        "wuelfrath", DISTRICT_WIDE]
+        "erkrath",
+        "haan",
+        "heiligenhaus",
+        "hilden",
+        "langenfeld",
+        "mettmann",
+        "monheim",
+        "ratingen",
+        "velbert",
+        "wuelfrath",
+        DISTRICT_WIDE,
+    ]
     assert City.objects.get(slug="monheim").name == "Monheim am Rhein"
     assert City.objects.get(slug="wuelfrath").name == "Wülfrath"
     assert City.objects.get(slug=DISTRICT_WIDE).is_district_wide
@@ -36,10 +46,22 @@ def test_languages_are_iso_639_1_codes():
 
 
 def test_offer_keeps_all_fields_in_revisions(offers):
-    offer = offers.make("Fortbildung", kind="qualification", cities=["kreisweit"], languages=["de", "tr"],
-                        tags=["Fortbildung", "Schule"], cost="20 €", is_free=False, age_min=14, age_max=18,
-                        barrier_free=True, email="info@example.org", street="Am Rathaus 1", postcode="40721",
-                        town="Hilden")
+    offer = offers.make(
+        "Fortbildung",
+        kind="qualification",
+        cities=["kreisweit"],
+        languages=["de", "tr"],
+        tags=["Fortbildung", "Schule"],
+        cost="20 €",
+        is_free=False,
+        age_min=14,
+        age_max=18,
+        barrier_free=True,
+        email="info@example.org",
+        street="Am Rathaus 1",
+        postcode="40721",
+        town="Hilden",
+    )
     offer = OfferPage.objects.get(pk=offer.pk)
     assert offer.get_kind_display() == "Qualifizierung"
     assert [c.slug for c in offer.cities.all()] == ["kreisweit"]

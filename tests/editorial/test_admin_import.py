@@ -38,8 +38,11 @@ HILDEN_ROW = {**ROW, "cities": "hilden"}
 
 
 def test_preview_names_every_bad_row_and_column_and_changes_nothing(editor):
-    rows = [HILDEN_ROW, {**HILDEN_ROW, "external_id": "ki-002", "email": "kaputt"},
-            {**HILDEN_ROW, "external_id": "ki-003", "cities": "velbert"}]
+    rows = [
+        HILDEN_ROW,
+        {**HILDEN_ROW, "external_id": "ki-002", "email": "kaputt"},
+        {**HILDEN_ROW, "external_id": "ki-003", "cities": "velbert"},
+    ]
     html = editor.post("/admin/angebote/import/", {"file": upload(rows)}).content.decode()
     assert "Zeile 3, Spalte „email“" in html
     assert "Zeile 4, Spalte „cities“: Sie können Angebote nur für Ihre Stadt anlegen (hilden)" in html

@@ -18,12 +18,31 @@ BERLIN = ZoneInfo("Europe/Berlin")
 
 def offer_form(title, dates, **extra):
     return {
-        "title": title, "slug": "", "summary": "Kurz.", "description": rich_text(""),
-        "kind": "measure", "format": "in_person", "cities": [City.objects.get(slug="hilden").pk],
-        "tags": "", "provider": "", "cost": "", "contact_name": "", "email": "", "phone": "", "website": "",
-        "street": "", "postcode": "", "town": "", "registration_url": "", "age_min": "", "age_max": "",
-        "barrier_free": "unknown", "last_reviewed": "01.11.2026", "review_due": "",
-        **nested_form_data({"dates": inline_formset(dates)}), **extra,
+        "title": title,
+        "slug": "",
+        "summary": "Kurz.",
+        "description": rich_text(""),
+        "kind": "measure",
+        "format": "in_person",
+        "cities": [City.objects.get(slug="hilden").pk],
+        "tags": "",
+        "provider": "",
+        "cost": "",
+        "contact_name": "",
+        "email": "",
+        "phone": "",
+        "website": "",
+        "street": "",
+        "postcode": "",
+        "town": "",
+        "registration_url": "",
+        "age_min": "",
+        "age_max": "",
+        "barrier_free": "unknown",
+        "last_reviewed": "01.11.2026",
+        "review_due": "",
+        **nested_form_data({"dates": inline_formset(dates)}),
+        **extra,
     }
 
 
@@ -38,13 +57,19 @@ def test_date_times_are_shown_and_read_in_german_whatever_the_language(language)
 
 def test_an_offer_is_saved_with_the_german_date_time_typed(admin_client, use_database):
     catalogue = CatalogueIndexPage.objects.get()
-    response = admin_client.post(f"/admin/pages/add/catalogue/offerpage/{catalogue.pk}/", offer_form(
-        "Fortbildung Zivilcourage", [{"start": "20.01.2027 18:00", "end": "20.01.2027 21:00"}],
-        slug="fortbildung-zivilcourage"))
+    response = admin_client.post(
+        f"/admin/pages/add/catalogue/offerpage/{catalogue.pk}/",
+        offer_form(
+            "Fortbildung Zivilcourage",
+            [{"start": "20.01.2027 18:00", "end": "20.01.2027 21:00"}],
+            slug="fortbildung-zivilcourage",
+        ),
+    )
     assert response.status_code == 302, response.context["form"].errors if response.context else response
     offer = OfferPage.objects.get(slug="fortbildung-zivilcourage").get_latest_revision_as_object()
     assert [(d.start, d.end) for d in offer.dates.all()] == [
-        (datetime(2027, 1, 20, 18, 0, tzinfo=BERLIN), datetime(2027, 1, 20, 21, 0, tzinfo=BERLIN))]
+        (datetime(2027, 1, 20, 18, 0, tzinfo=BERLIN), datetime(2027, 1, 20, 21, 0, tzinfo=BERLIN))
+    ]
     assert offer.expire_at == datetime(2027, 1, 20, 21, 0, tzinfo=BERLIN)  # computed from the last date
 
 

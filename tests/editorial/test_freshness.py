@@ -25,9 +25,10 @@ def test_dated_offers_expire_after_their_last_date(use_database, offers):
     offer = offers.make("Fortbildung")
     draft = offer.get_latest_revision_as_object()
     berlin = ZoneInfo("Europe/Berlin")
-    draft.dates = [OfferDate(start=datetime(2099, 2, 4, 14, tzinfo=berlin),
-                             end=datetime(2099, 2, 4, 17, tzinfo=berlin)),
-                   OfferDate(start=datetime(2099, 3, 4, 14, tzinfo=berlin))]
+    draft.dates = [
+        OfferDate(start=datetime(2099, 2, 4, 14, tzinfo=berlin), end=datetime(2099, 2, 4, 17, tzinfo=berlin)),
+        OfferDate(start=datetime(2099, 3, 4, 14, tzinfo=berlin)),
+    ]
     offer = offers.republish(draft)
     assert offer.expire_at == datetime(2099, 3, 4, 14, tzinfo=berlin)
 
@@ -85,8 +86,9 @@ def test_report_csv_neutralises_formula_titles(admin_client, use_database, offer
     assert rows[1][0] == '\'=HYPERLINK("http://evil.example","Klick")'
 
 
-def test_city_team_sees_only_the_stale_offers_it_may_edit(client, use_database, offers, group_member,
-                                                          django_user_model):
+def test_city_team_sees_only_the_stale_offers_it_may_edit(
+    client, use_database, offers, group_member, django_user_model
+):
     owner = django_user_model.objects.create_user("velbert-owner", "v@example.org", "pw")
     overdue = timezone.localdate() - timedelta(days=3)
     offers.make("Eigenes Hilden", review_due=overdue, cities=["hilden"])

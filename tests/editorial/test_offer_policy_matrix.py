@@ -64,11 +64,29 @@ def saved(page, cities):
 def through_page_editor(client, user, page, cities):
     client.force_login(user)
     data = {
-        "title": NEW_TITLE, "slug": page.slug if page else "neu", "summary": "Kurz.", "description": rich_text(""),
-        "kind": "measure", "format": "in_person", "cities": [City.objects.get(slug=c).pk for c in cities],
-        "tags": "", "provider": "", "cost": "", "contact_name": "", "email": "", "phone": "", "website": "",
-        "street": "", "postcode": "", "town": "", "registration_url": "", "age_min": "", "age_max": "",
-        "barrier_free": "unknown", "last_reviewed": "2026-11-01", "review_due": "",
+        "title": NEW_TITLE,
+        "slug": page.slug if page else "neu",
+        "summary": "Kurz.",
+        "description": rich_text(""),
+        "kind": "measure",
+        "format": "in_person",
+        "cities": [City.objects.get(slug=c).pk for c in cities],
+        "tags": "",
+        "provider": "",
+        "cost": "",
+        "contact_name": "",
+        "email": "",
+        "phone": "",
+        "website": "",
+        "street": "",
+        "postcode": "",
+        "town": "",
+        "registration_url": "",
+        "age_min": "",
+        "age_max": "",
+        "barrier_free": "unknown",
+        "last_reviewed": "2026-11-01",
+        "review_due": "",
         "external_id": page.external_id if page else "neu-1",
         **nested_form_data({"dates": inline_formset([])}),
     }
@@ -117,8 +135,11 @@ def test_a_refused_row_says_why_and_nothing_is_written(use_database, offers, gro
     velbert = offers.make("Angebot Velbert", cities=["velbert"], external_id="velbert-1")
     district = offers.make("Angebot kreisweit", cities=["kreisweit"], external_id="kreis-1")
     user = group_member("hilden", "Redaktion Hilden")
-    rows = [{**ROW, "external_id": "velbert-1", "cities": "hilden"},
-            {**ROW, "external_id": "kreis-1", "cities": "hilden"}, {**ROW, "external_id": "neu-1", "cities": "hilden"}]
+    rows = [
+        {**ROW, "external_id": "velbert-1", "cities": "hilden"},
+        {**ROW, "external_id": "kreis-1", "cities": "hilden"},
+        {**ROW, "external_id": "neu-1", "cities": "hilden"},
+    ]
     report = import_rows(rows, user=user, review=True, check=editor_check(user))
     assert [str(e) for e in report.errors] == [
         "Zeile 2, Spalte „external_id“: Das bestehende Angebot „velbert-1“ gehört nicht zu Ihrer Zuständigkeit "

@@ -22,8 +22,10 @@ EXPECTED = {
 
 @pytest.fixture
 def users(group_member):
-    return {"fachstelle": group_member("fachstelle", "Fachstelle"),
-            "redaktion_hilden": group_member("hilden", "Redaktion Hilden")}
+    return {
+        "fachstelle": group_member("fachstelle", "Fachstelle"),
+        "redaktion_hilden": group_member("hilden", "Redaktion Hilden"),
+    }
 
 
 @pytest.fixture
@@ -33,11 +35,29 @@ def targets(use_database, offers):
 
 def offer_form(city, title):
     return {
-        "title": title, "slug": title.lower().replace(" ", "-"), "summary": "Kurz.", "description": rich_text(""),
-        "kind": "measure", "format": "in_person", "cities": [City.objects.get(slug=city).pk],
-        "tags": "", "provider": "", "cost": "", "contact_name": "", "email": "", "phone": "", "website": "",
-        "street": "", "postcode": "", "town": "", "registration_url": "", "age_min": "", "age_max": "",
-        "barrier_free": "unknown", "last_reviewed": "2026-11-01", "review_due": "",
+        "title": title,
+        "slug": title.lower().replace(" ", "-"),
+        "summary": "Kurz.",
+        "description": rich_text(""),
+        "kind": "measure",
+        "format": "in_person",
+        "cities": [City.objects.get(slug=city).pk],
+        "tags": "",
+        "provider": "",
+        "cost": "",
+        "contact_name": "",
+        "email": "",
+        "phone": "",
+        "website": "",
+        "street": "",
+        "postcode": "",
+        "town": "",
+        "registration_url": "",
+        "age_min": "",
+        "age_max": "",
+        "barrier_free": "unknown",
+        "last_reviewed": "2026-11-01",
+        "review_due": "",
         **nested_form_data({"dates": inline_formset([])}),
     }
 

@@ -31,8 +31,12 @@ def keep_test_connection():
 
 
 @schema.parametrize()
-@settings(max_examples=40, deadline=None, derandomize=True,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=40,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 def test_every_answer_conforms_to_the_document(case):
     # All of schemathesis' checks but one: a schema-valid request may still name a city or page the data does not
     # have (the vocabularies and the number of results live in the database), and those get a documented 400.

@@ -17,10 +17,15 @@ from search.query import MAX_PAGE, MAX_PAGE_SIZE, MAX_QUERY_LENGTH, SITE, Search
 from search.service import search_service
 
 pytestmark = pytest.mark.django_db
-FUZZ = settings(max_examples=60, deadline=None, derandomize=True,
-                suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
-PARAMS = st.sampled_from(["q", "kind", "city", "target_group", "language", "format", "free", "tag", "page",
-                          "page_size", "other"])
+FUZZ = settings(
+    max_examples=60,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+PARAMS = st.sampled_from(
+    ["q", "kind", "city", "target_group", "language", "format", "free", "tag", "page", "page_size", "other"]
+)
 
 
 @FUZZ
@@ -89,8 +94,11 @@ def test_highlighting_marks_the_searched_words_and_keeps_the_text(text, searched
 
 
 @FUZZ
-@given(st.dictionaries(st.sampled_from(COLUMNS + ["format", "free", "age_min", "age_max", "barrier_free"]),
-                       st.text(max_size=80)))
+@given(
+    st.dictionaries(
+        st.sampled_from(COLUMNS + ["format", "free", "age_min", "age_max", "barrier_free"]), st.text(max_size=80)
+    )
+)
 def test_import_row_parsing_reports_instead_of_failing(cells):
     errors = []
     values = RowParser().parse(2, cells, errors)

@@ -30,25 +30,57 @@ def test_favicon_answers(client):
 
 
 def test_slugs_transliterate_german():
-    assert german_slugify("Antirassistisches Fußballturnier für Übungsleitende in Wülfrath") == \
-        "antirassistisches-fussballturnier-fuer-uebungsleitende-in-wuelfrath"
+    assert (
+        german_slugify("Antirassistisches Fußballturnier für Übungsleitende in Wülfrath")
+        == "antirassistisches-fussballturnier-fuer-uebungsleitende-in-wuelfrath"
+    )
     assert german_slugify("Öffnung & Ärger") == "oeffnung-aerger"
 
 
 def test_a_new_offer_from_the_import_or_the_form_gets_a_german_slug():
-    values = {name: "" for name in ("external_id", "summary", "cost", "contact_name", "phone", "street", "postcode",
-                                    "town", "email", "website", "registration_url", "description", "provider")}
-    values.update(title="Qualifizierung für Übungsleitende", summary="Kurz.", kind="qualification",
-                  format="in_person", is_free=True, barrier_free=None, age_min=None, age_max=None, cities=[],
-                  target_groups=[], languages=[], tags=[], dates=[], external_id=None)
+    values = {
+        name: ""
+        for name in (
+            "external_id",
+            "summary",
+            "cost",
+            "contact_name",
+            "phone",
+            "street",
+            "postcode",
+            "town",
+            "email",
+            "website",
+            "registration_url",
+            "description",
+            "provider",
+        )
+    }
+    values.update(
+        title="Qualifizierung für Übungsleitende",
+        summary="Kurz.",
+        kind="qualification",
+        format="in_person",
+        is_free=True,
+        barrier_free=None,
+        age_min=None,
+        age_max=None,
+        cities=[],
+        target_groups=[],
+        languages=[],
+        tags=[],
+        dates=[],
+        external_id=None,
+    )
     page = save_offer(CatalogueIndexPage.objects.get(), None, values, publish=True, user=None)
     assert page.slug == "qualifizierung-fuer-uebungsleitende"
 
 
 def test_old_generated_slugs_change_and_redirect():
     catalogue = CatalogueIndexPage.objects.get()
-    page = catalogue.add_child(instance=OfferPage(title="Fußballturnier für alle", slug="fuballturnier-fur-alle",
-                                                  summary="Kurz."))
+    page = catalogue.add_child(
+        instance=OfferPage(title="Fußballturnier für alle", slug="fuballturnier-fur-alle", summary="Kurz.")
+    )
     page.save_revision().publish()
     own = catalogue.add_child(instance=OfferPage(title="Für Vereine", slug="vereine-kurz", summary="Kurz."))
     migration = importlib.import_module("catalogue.migrations.0005_german_slugs")

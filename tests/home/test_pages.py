@@ -115,9 +115,18 @@ def test_misspelt_query_offers_a_suggestion(client, demo):
 def test_offer_page_shows_what_a_teacher_needs(client, demo):
     offer = OfferPage.objects.get(external_id="demo-kreis-01")
     html = client.get(offer.url).content.decode()
-    for expected in ("Basisqualifizierung Rassismuskritik für Lehrkräfte", "Schulen und Lehrkräfte", "Kreisweit",
-                     "Online", "kostenlos", "Kommunales Integrationszentrum Kreis Mettmann", "ki@example.org",
-                     "Zur Anmeldung", "Mittwoch, 10. Februar 2027, 14:00", "#Fortbildung"):
+    for expected in (
+        "Basisqualifizierung Rassismuskritik für Lehrkräfte",
+        "Schulen und Lehrkräfte",
+        "Kreisweit",
+        "Online",
+        "kostenlos",
+        "Kommunales Integrationszentrum Kreis Mettmann",
+        "ki@example.org",
+        "Zur Anmeldung",
+        "Mittwoch, 10. Februar 2027, 14:00",
+        "#Fortbildung",
+    ):
         assert expected in html, expected
 
 
@@ -145,7 +154,7 @@ def test_result_cards_say_where_and_when_and_city_pages_label_district_wide_offe
     assert "nächster Termin: <time" in html
     offer = OfferPage.objects.get(external_id="demo-kreis-01")
     html = client.get("/angebote/", {"q": "Basisqualifizierung Rassismuskritik"}).content.decode()
-    card = html[html.index(f'href="{offer.url}"') - 400:html.index(f'href="{offer.url}"') + 1500]
+    card = html[html.index(f'href="{offer.url}"') - 400 : html.index(f'href="{offer.url}"') + 1500]
     assert "kreisweit" in card and "Online" in card and "kostenlos" in card
     assert "10. Februar 2027" in card  # its next date
 
@@ -172,8 +181,12 @@ def test_english_is_whole_labels_dates_and_german_content_marked(client, demo):
 
 def test_footer_links_every_information_page(client, demo):
     html = client.get("/").content.decode()
-    for slug, title in (("impressum", "Impressum"), ("datenschutz", "Datenschutzerklärung"),
-                        ("barrierefreiheit", "Erklärung zur Barrierefreiheit"), ("kontakt", "Kontakt")):
+    for slug, title in (
+        ("impressum", "Impressum"),
+        ("datenschutz", "Datenschutzerklärung"),
+        ("barrierefreiheit", "Erklärung zur Barrierefreiheit"),
+        ("kontakt", "Kontakt"),
+    ):
         assert f'<a class="kern-link" href="/{slug}/">{title}</a>' in html
         page = client.get(f"/{slug}/")
         assert page.status_code == 200 and "[" in page.content.decode()  # a draft naming what to complete
@@ -185,12 +198,25 @@ def test_footer_links_every_information_page(client, demo):
 
 def test_privacy_notice_describes_what_the_site_processes(client, demo):
     text = client.get("/datenschutz/").content.decode()
-    for expected in ("Angebot vorschlagen", "gelöscht", "Suchanfragen", "ohne Personenbezug", "csrftoken",
-                     "sessionid", "kein Tracking", "Server-Protokolle"):
+    for expected in (
+        "Angebot vorschlagen",
+        "gelöscht",
+        "Suchanfragen",
+        "ohne Personenbezug",
+        "csrftoken",
+        "sessionid",
+        "kein Tracking",
+        "Server-Protokolle",
+    ):
         assert expected in text, expected
     statement = client.get("/barrierefreiheit/").content.decode()
-    for expected in ("BITV 2.0", "teilweise vereinbar", "Nicht barrierefreie Inhalte", "Feedback",
-                     "Schlichtungsverfahren"):
+    for expected in (
+        "BITV 2.0",
+        "teilweise vereinbar",
+        "Nicht barrierefreie Inhalte",
+        "Feedback",
+        "Schlichtungsverfahren",
+    ):
         assert expected in statement, expected
 
 

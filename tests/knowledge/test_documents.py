@@ -12,7 +12,8 @@ pytestmark = pytest.mark.django_db
 
 def test_pdf_and_text_files_give_their_text():
     assert document_text(io.BytesIO(simple_pdf(["Zivilcourage im Verein", "Seite eins"])), "PDF") == (
-        "Zivilcourage im Verein Seite eins")
+        "Zivilcourage im Verein Seite eins"
+    )
     assert document_text(io.BytesIO("Grüße\naus  Hilden".encode()), "txt") == "Grüße aus Hilden"
     assert document_text(io.BytesIO(b"PK\x03\x04"), "docx") == ""
     assert len(document_text(io.BytesIO(b"wort " * MAX_CHARS), "txt")) == MAX_CHARS

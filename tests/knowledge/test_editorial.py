@@ -14,7 +14,8 @@ def test_every_knowledge_section_is_under_the_review_workflow():
     for model in (KnowledgeIndexPage, GlossaryPage, EventIndexPage):
         assert model.objects.get().get_workflow().name == "Prüfung und Freigabe"
     article = KnowledgeIndexPage.objects.get().add_child(
-        instance=ArticlePage(title="Entwurf", summary="…", body=[("paragraph", "<p>Text</p>")], live=False))
+        instance=ArticlePage(title="Entwurf", summary="…", body=[("paragraph", "<p>Text</p>")], live=False)
+    )
     assert article.get_workflow().name == "Prüfung und Freigabe"
 
 
@@ -33,10 +34,17 @@ def test_fachstelle_edits_and_publishes_knowledge_city_teams_cannot(group_member
 
 def test_fachstelle_keeps_the_glossary_in_the_admin(client, group_member):
     client.force_login(group_member("fachstelle", "Fachstelle"))
-    response = client.post("/admin/snippets/knowledge/glossaryterm/add/", {
-        "term": "Zivilcourage", "slug": "", "variants": "", "category": "prevention",
-        "definition": '{"blocks": [{"key": "a", "type": "unstyled", "text": "Mut.", "depth": 0, '
-                      '"inlineStyleRanges": [], "entityRanges": []}], "entityMap": {}}'})
+    response = client.post(
+        "/admin/snippets/knowledge/glossaryterm/add/",
+        {
+            "term": "Zivilcourage",
+            "slug": "",
+            "variants": "",
+            "category": "prevention",
+            "definition": '{"blocks": [{"key": "a", "type": "unstyled", "text": "Mut.", "depth": 0, '
+            '"inlineStyleRanges": [], "entityRanges": []}], "entityMap": {}}',
+        },
+    )
     assert response.status_code == 302, response.content.decode()[:2000]
     assert client.get("/admin/snippets/knowledge/glossaryterm/").status_code == 200
     client.force_login(group_member("hilden", "Redaktion Hilden"))
@@ -45,5 +53,13 @@ def test_fachstelle_keeps_the_glossary_in_the_admin(client, group_member):
 
 def test_pages_of_the_home_page_are_the_site_sections():
     slugs = [p.slug for p in Page.objects.get(slug="home").get_children()]
-    assert slugs == ["angebote", "wissen", "glossar", "veranstaltungen",
-                     "impressum", "datenschutz", "barrierefreiheit", "kontakt"]  # the information pages last
+    assert slugs == [
+        "angebote",
+        "wissen",
+        "glossar",
+        "veranstaltungen",
+        "impressum",
+        "datenschutz",
+        "barrierefreiheit",
+        "kontakt",
+    ]  # the information pages last

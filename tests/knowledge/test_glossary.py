@@ -35,8 +35,10 @@ def test_longer_terms_win_and_words_are_not_split():
 
 
 def test_links_headings_code_and_marked_parts_are_left_alone():
-    html = ('<h2>Rassismus</h2><p><a href="/x/">Rassismus</a></p><section data-no-glossary><p>Rassismus</p>'
-            "</section><p><code>88</code> und Rassismus</p>")
+    html = (
+        '<h2>Rassismus</h2><p><a href="/x/">Rassismus</a></p><section data-no-glossary><p>Rassismus</p>'
+        "</section><p><code>88</code> und Rassismus</p>"
+    )
     out = link_terms(html, [term("Rassismus"), term("88")], "/g/")
     assert out.count("glossary-link") == 1
     assert out.endswith('<p><code>88</code> und <a class="glossary-link" href="/g/#rassismus">Rassismus</a></p>')
@@ -53,8 +55,10 @@ def test_terms_with_special_characters_and_numbers():
 def test_markup_and_entities_survive():
     html = '<p class="x">Tom &amp; Jerry über <em>Rassismus</em> &lt;script&gt;</p>'
     out = link_terms(html, [term("Rassismus")], "/g/")
-    assert out == ('<p class="x">Tom &amp; Jerry über <em><a class="glossary-link" href="/g/#rassismus">Rassismus'
-                   "</a></em> &lt;script&gt;</p>")
+    assert out == (
+        '<p class="x">Tom &amp; Jerry über <em><a class="glossary-link" href="/g/#rassismus">Rassismus'
+        "</a></em> &lt;script&gt;</p>"
+    )
 
 
 def test_nothing_to_link_returns_the_html_unchanged():
@@ -62,8 +66,9 @@ def test_nothing_to_link_returns_the_html_unchanged():
     assert link_terms("", [term("Rassismus")], "/g/") == ""
 
 
-@pytest.mark.parametrize(("text", "letter"), [("Alltag", "A"), ("Ölzweig", "O"), ("über", "U"), ("88", "0–9"),
-                                              ("#hashtag", "#")])
+@pytest.mark.parametrize(
+    ("text", "letter"), [("Alltag", "A"), ("Ölzweig", "O"), ("über", "U"), ("88", "0–9"), ("#hashtag", "#")]
+)
 def test_initial_letters(text, letter):
     assert initial(text) == letter
 
@@ -71,5 +76,9 @@ def test_initial_letters(text, letter):
 def test_terms_grouped_by_letter_with_umlauts_under_their_base_letter():
     terms = [term(t) for t in ("Zivilcourage", "Ökologie", "Ost", "88", "Antisemitismus", "Alltagsrassismus")]
     grouped = [(letter, [t.term for t in items]) for letter, items in by_letter(terms)]
-    assert grouped == [("0–9", ["88"]), ("A", ["Alltagsrassismus", "Antisemitismus"]), ("O", ["Ökologie", "Ost"]),
-                       ("Z", ["Zivilcourage"])]
+    assert grouped == [
+        ("0–9", ["88"]),
+        ("A", ["Alltagsrassismus", "Antisemitismus"]),
+        ("O", ["Ökologie", "Ost"]),
+        ("Z", ["Zivilcourage"]),
+    ]

@@ -36,16 +36,33 @@ def test_article_renders_every_block_and_links_glossary_terms_once(client, use_d
     document = knowledge.document("Handreichung Verein")
     image = make_image()
     group = TargetGroup.objects.get(slug="sportvereine")
-    article = knowledge.article("Courage im Verein", tags=["Sport"], target_groups=["sportvereine"], body=[
-        ("heading", "Worum es geht"),
-        ("paragraph", "<p>Zivilcourage lässt sich üben. Zivilcourage braucht Übung.</p>"),
-        ("quote", {"quote": "Hinsehen statt wegsehen.", "source": "Eine Trainerin"}),
-        ("image", {"image": {"image": image, "decorative": False, "alt_text": "Ein Spielfeld"},
-                   "caption": "Training"}),
-        ("document", {"document": document, "label": ""}),
-        ("offers", {"heading": "Angebote für Vereine", "text": "", "city": None, "target_group": group,
-                    "kind": "", "tag": "", "limit": 5}),
-    ])
+    article = knowledge.article(
+        "Courage im Verein",
+        tags=["Sport"],
+        target_groups=["sportvereine"],
+        body=[
+            ("heading", "Worum es geht"),
+            ("paragraph", "<p>Zivilcourage lässt sich üben. Zivilcourage braucht Übung.</p>"),
+            ("quote", {"quote": "Hinsehen statt wegsehen.", "source": "Eine Trainerin"}),
+            (
+                "image",
+                {"image": {"image": image, "decorative": False, "alt_text": "Ein Spielfeld"}, "caption": "Training"},
+            ),
+            ("document", {"document": document, "label": ""}),
+            (
+                "offers",
+                {
+                    "heading": "Angebote für Vereine",
+                    "text": "",
+                    "city": None,
+                    "target_group": group,
+                    "kind": "",
+                    "tag": "",
+                    "limit": 5,
+                },
+            ),
+        ],
+    )
     html = client.get(article.url).content.decode()
     assert "<h2>Worum es geht</h2>" in html
     assert html.count('class="glossary-link"') == 1
@@ -105,10 +122,15 @@ def test_glossary_term_validation():
 
 def test_planned_event_shows_programme_and_registration(client, knowledge):
     start = timezone.now() + timedelta(days=30)
-    event = knowledge.event("Regionalkonferenz Haan", city="haan", start=start, venue="Rathaus Haan",
-                            registration_url="https://example.org/anmeldung",
-                            registration_deadline=(start - timedelta(days=7)).date(),
-                            programme=[("item", {"time": "14:00", "title": "Begrüßung", "speaker": "Bürgermeisterin"})])
+    event = knowledge.event(
+        "Regionalkonferenz Haan",
+        city="haan",
+        start=start,
+        venue="Rathaus Haan",
+        registration_url="https://example.org/anmeldung",
+        registration_deadline=(start - timedelta(days=7)).date(),
+        programme=[("item", {"time": "14:00", "title": "Begrüßung", "speaker": "Bürgermeisterin"})],
+    )
     html = client.get(event.url).content.decode()
     assert "Rathaus Haan" in html and "Begrüßung" in html and "Bürgermeisterin" in html
     assert 'href="https://example.org/anmeldung"' in html and "Anmeldung bis" in html
@@ -120,9 +142,12 @@ def test_planned_event_shows_programme_and_registration(client, knowledge):
 
 
 def test_past_event_shows_its_documentation(client, knowledge):
-    event = knowledge.event("Regionalkonferenz Hilden", start=timezone.now() - timedelta(days=30),
-                            registration_url="https://example.org/anmeldung",
-                            results="<p>Drei Arbeitsgruppen, viele Ideen.</p>")
+    event = knowledge.event(
+        "Regionalkonferenz Hilden",
+        start=timezone.now() - timedelta(days=30),
+        registration_url="https://example.org/anmeldung",
+        results="<p>Drei Arbeitsgruppen, viele Ideen.</p>",
+    )
     document = knowledge.document("Protokoll Hilden")
     page = event.get_latest_revision_as_object()
     page.photos = [EventPhoto(image=make_image(), alt_text="Teilnehmende im Plenum", caption="Plenum")]
@@ -134,8 +159,9 @@ def test_past_event_shows_its_documentation(client, knowledge):
     assert "Zur Anmeldung" not in html
     data = jsonld(html)
     assert "offers" not in data  # registration is over
-    assert data["subjectOf"] == [{"@type": "DigitalDocument", "name": "Protokoll Hilden",
-                                  "url": "http://testserver" + document.url}]
+    assert data["subjectOf"] == [
+        {"@type": "DigitalDocument", "name": "Protokoll Hilden", "url": "http://testserver" + document.url}
+    ]
 
 
 def test_event_validation():

@@ -46,13 +46,24 @@ def test_mail_is_configured_by_one_url():
     import subprocess
     import sys
 
-    show = ("import django; django.setup(); from django.conf import settings as s; "
-            "print(s.EMAIL_BACKEND, s.EMAIL_HOST, s.EMAIL_PORT, s.EMAIL_HOST_USER, s.EMAIL_HOST_PASSWORD, "
-            "s.EMAIL_USE_TLS)")
+    show = (
+        "import django; django.setup(); from django.conf import settings as s; "
+        "print(s.EMAIL_BACKEND, s.EMAIL_HOST, s.EMAIL_PORT, s.EMAIL_HOST_USER, s.EMAIL_HOST_PASSWORD, "
+        "s.EMAIL_USE_TLS)"
+    )
     env = {k: v for k, v in os.environ.items() if not k.startswith("EMAIL_")} | {
-        "DJANGO_SETTINGS_MODULE": "kreissite.settings.production", "SECRET_KEY": "x" * 50,
-        "ALLOWED_HOSTS": "praevention.example.de", "EMAIL_URL": "smtp+tls://kreis:geheim@mail.example.de:587"}
+        "DJANGO_SETTINGS_MODULE": "kreissite.settings.production",
+        "SECRET_KEY": "x" * 50,
+        "ALLOWED_HOSTS": "praevention.example.de",
+        "EMAIL_URL": "smtp+tls://kreis:geheim@mail.example.de:587",
+    }
     result = subprocess.run([sys.executable, "-c", show], env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == ["django.core.mail.backends.smtp.EmailBackend", "mail.example.de", "587",
-                                     "kreis", "geheim", "True"]
+    assert result.stdout.split() == [
+        "django.core.mail.backends.smtp.EmailBackend",
+        "mail.example.de",
+        "587",
+        "kreis",
+        "geheim",
+        "True",
+    ]

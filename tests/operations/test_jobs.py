@@ -67,8 +67,14 @@ def test_job_status_reports_age_and_overdue():
     assert not status["sync_search_index"]["overdue"]
     assert status["publish_scheduled"]["overdue"]  # two periods of five minutes have passed
     assert status["remind_reviews"] == {
-        "name": "remind_reviews", "schedule": "0 7 * * *", "last_success": None, "seconds_since_success": None,
-        "overdue": True, "last_outcome": "", "failures_in_a_row": 0}
+        "name": "remind_reviews",
+        "schedule": "0 7 * * *",
+        "last_success": None,
+        "seconds_since_success": None,
+        "overdue": True,
+        "last_outcome": "",
+        "failures_in_a_row": 0,
+    }
 
 
 def test_scheduler_runs_jobs_that_are_behind_at_once_and_the_others_on_time():
@@ -89,6 +95,7 @@ def test_run_scheduler_once_records_and_refuses_unknown_jobs(use_database):
 
 
 # -- idempotency: a second run right after the first changes nothing and sends nothing ------------------------
+
 
 def test_publish_scheduled_twice_publishes_once(use_database, offers):
     offer = offers.make("Sprachcafé")
@@ -150,10 +157,12 @@ def test_backup_database_fails_clearly_when_the_folder_cannot_be_written(use_dat
 
 # -- the health check reads only --------------------------------------------------------------------------------
 
+
 def test_health_reports_job_ages_and_replays_nothing(use_database, client):
     PendingChange.objects.create(document_id=42)
-    JobRun.objects.create(name="sync_search_index", last_success=timezone.now() - timedelta(seconds=30),
-                          last_outcome="ok")
+    JobRun.objects.create(
+        name="sync_search_index", last_success=timezone.now() - timedelta(seconds=30), last_outcome="ok"
+    )
     body = client.get("/api/v1/health/").json()
     assert PendingChange.objects.filter(document_id=42).exists()  # only the scheduled replay consumes the queue
     assert body["pending"] == 1 and "synced" not in body

@@ -13,21 +13,52 @@ pytestmark = pytest.mark.django_db
 def catalogue(service, offers):
     """A small catalogue whose right answers are known by heart."""
     return {
-        "workshop": offers.make("Workshop Zivilcourage für Schüler", summary="Eingreifen im Alltag üben.",
-                                cities=["hilden"], tags=["Zivilcourage"], kind="measure"),
-        "beratung": offers.make("Beratungsstelle gegen Diskriminierung", summary="Vertrauliche Hilfe.",
-                                cities=["velbert"], kind="contact_point", target_groups=["betroffene"],
-                                languages=["de", "tr"], fmt="hybrid", provider="Integrationsagentur"),
-        "kreis": offers.make("Fortbildung Rassismusprävention", summary="Für Lehrkräfte im ganzen Kreis.",
-                             cities=["kreisweit"], kind="qualification", fmt="online", is_free=False),
-        "strasse": offers.make("Stadtrundgang Erinnerungsorte",
-                               summary="Treffpunkt: Straße der Erinnerung in Düsseldorf.",
-                               cities=["ratingen"], kind="measure", target_groups=["kinder-jugendliche"]),
-        "fluchtling": offers.make("Sprachcafé für Geflüchtete", summary="Deutsch üben und Nachbarn treffen.",
-                                  cities=["monheim"], kind="measure", target_groups=["zivilgesellschaft"]),
-        "body": offers.make("Elterncafé", summary="Austausch für Eltern.", cities=["haan"],
-                            description="<p>Mit einem kurzen Workshop zu Vorurteilen.</p>",
-                            target_groups=["eltern-familien"]),
+        "workshop": offers.make(
+            "Workshop Zivilcourage für Schüler",
+            summary="Eingreifen im Alltag üben.",
+            cities=["hilden"],
+            tags=["Zivilcourage"],
+            kind="measure",
+        ),
+        "beratung": offers.make(
+            "Beratungsstelle gegen Diskriminierung",
+            summary="Vertrauliche Hilfe.",
+            cities=["velbert"],
+            kind="contact_point",
+            target_groups=["betroffene"],
+            languages=["de", "tr"],
+            fmt="hybrid",
+            provider="Integrationsagentur",
+        ),
+        "kreis": offers.make(
+            "Fortbildung Rassismusprävention",
+            summary="Für Lehrkräfte im ganzen Kreis.",
+            cities=["kreisweit"],
+            kind="qualification",
+            fmt="online",
+            is_free=False,
+        ),
+        "strasse": offers.make(
+            "Stadtrundgang Erinnerungsorte",
+            summary="Treffpunkt: Straße der Erinnerung in Düsseldorf.",
+            cities=["ratingen"],
+            kind="measure",
+            target_groups=["kinder-jugendliche"],
+        ),
+        "fluchtling": offers.make(
+            "Sprachcafé für Geflüchtete",
+            summary="Deutsch üben und Nachbarn treffen.",
+            cities=["monheim"],
+            kind="measure",
+            target_groups=["zivilgesellschaft"],
+        ),
+        "body": offers.make(
+            "Elterncafé",
+            summary="Austausch für Eltern.",
+            cities=["haan"],
+            description="<p>Mit einem kurzen Workshop zu Vorurteilen.</p>",
+            target_groups=["eltern-familien"],
+        ),
     }
 
 
@@ -61,8 +92,10 @@ def test_city_and_provider_names_are_searchable(service, catalogue):
 
 
 def test_city_filter_includes_district_wide_offers(service, catalogue):
-    assert sorted(titles(run(service, "city=hilden"))) == ["Fortbildung Rassismusprävention",
-                                                          "Workshop Zivilcourage für Schüler"]
+    assert sorted(titles(run(service, "city=hilden"))) == [
+        "Fortbildung Rassismusprävention",
+        "Workshop Zivilcourage für Schüler",
+    ]
     assert titles(run(service, "city=kreisweit")) == ["Fortbildung Rassismusprävention"]
 
 
@@ -174,8 +207,9 @@ def test_private_offers_leave_the_index(service, offers, catalogue, django_captu
     from wagtail.models import PageViewRestriction
 
     with django_capture_on_commit_callbacks(execute=True):
-        restriction = PageViewRestriction.objects.create(page=catalogue["workshop"],
-                                                         restriction_type=PageViewRestriction.LOGIN)
+        restriction = PageViewRestriction.objects.create(
+            page=catalogue["workshop"], restriction_type=PageViewRestriction.LOGIN
+        )
     assert titles(run(service, "q=Zivilcourage")) == []
     with django_capture_on_commit_callbacks(execute=True):
         restriction.delete()
@@ -237,7 +271,6 @@ def test_a_misspelt_search_shows_the_corrected_results_at_once(service, catalogu
     assert exact.searched_for == "Zivilcourage" and not exact.corrected_from
 
 
-
 def test_a_correction_is_applied_when_it_finds_every_word(service, catalogue):
     result = run(service, "q=Workshop Zivilkurage")
     assert titles(result) == ["Workshop Zivilcourage für Schüler"] and not result.partial
@@ -246,8 +279,11 @@ def test_a_correction_is_applied_when_it_finds_every_word(service, catalogue):
 
 def test_offers_with_every_word_in_title_or_tags_rank_first(service, offers, catalogue):
     offers.make("Kurs für Übungsleiter", summary="Ein Abend.", tags=["Fortbildung"], cities=["haan"])
-    offers.make("Fortbildung Sport", cities=["haan"],
-                summary="Für Übungsleiter, Übungsleiterinnen und alle Übungsleiter im Verein.")
+    offers.make(
+        "Fortbildung Sport",
+        cities=["haan"],
+        summary="Für Übungsleiter, Übungsleiterinnen und alle Übungsleiter im Verein.",
+    )
     assert titles(run(service, "q=Übungsleiter Fortbildung"))[0] == "Kurs für Übungsleiter"
 
 

@@ -65,8 +65,9 @@ def test_searches_during_a_rebuild_never_see_an_empty_index(use_elasticsearch, o
 
 
 @pytest.mark.elasticsearch
-def test_fallback_while_elasticsearch_is_stopped_and_rebuild_after_restart(use_fault_node, fault_node, offers,
-                                                                           settings):
+def test_fallback_while_elasticsearch_is_stopped_and_rebuild_after_restart(
+    use_fault_node, fault_node, offers, settings
+):
     offers.make("Workshop Zivilcourage")
     service = search_service()
     assert run(service, "q=Workshop").engine == "elasticsearch"
@@ -94,8 +95,7 @@ def test_fallback_while_elasticsearch_is_stopped_and_rebuild_after_restart(use_f
 
 
 @pytest.mark.elasticsearch
-def test_changes_made_while_elasticsearch_hangs_reach_it_when_it_is_back(use_fault_node, fault_node, offers,
-                                                                        settings):
+def test_changes_made_while_elasticsearch_hangs_reach_it_when_it_is_back(use_fault_node, fault_node, offers, settings):
     first = offers.make("Workshop Zivilcourage")
     service = search_service()
     fault_node.freeze()  # the server hangs: every request times out
@@ -115,7 +115,8 @@ def test_changes_made_while_elasticsearch_hangs_reach_it_when_it_is_back(use_fau
 
 @pytest.mark.elasticsearch
 def test_the_scheduled_replay_applies_pending_changes_and_the_health_check_only_reports(
-        use_fault_node, fault_node, offers, client, settings):
+    use_fault_node, fault_node, offers, client, settings
+):
     from operations.runner import run_job
     from operations.schedule import job
 

@@ -100,11 +100,18 @@ def test_a_server_error_ends_in_the_fallback(use_elasticsearch, offers, settings
     service = search_service()
     client = service.primary.client.options(request_timeout=30)
     broken = f"{use_elasticsearch}-unassigned"
-    client.indices.create(index=broken, wait_for_active_shards="0", settings={
-        "number_of_shards": 1, "number_of_replicas": 0, "index.routing.allocation.require._name": "nowhere"})
+    client.indices.create(
+        index=broken,
+        wait_for_active_shards="0",
+        settings={"number_of_shards": 1, "number_of_replicas": 0, "index.routing.allocation.require._name": "nowhere"},
+    )
     old = list(client.indices.get_alias(name=use_elasticsearch))
-    client.indices.update_aliases(actions=[{"remove": {"index": old[0], "alias": use_elasticsearch}},
-                                           {"add": {"index": broken, "alias": use_elasticsearch}}])
+    client.indices.update_aliases(
+        actions=[
+            {"remove": {"index": old[0], "alias": use_elasticsearch}},
+            {"add": {"index": broken, "alias": use_elasticsearch}},
+        ]
+    )
     with pytest.raises(EngineUnavailable, match="answered 503"):
         service.primary.search(SearchPlan(terms=[]))
     result = run(service, "q=Workshop")

@@ -28,11 +28,18 @@ def content(service, offers, knowledge):
     return {
         "offer": offers.make("Workshop Zivilcourage", cities=["hilden"]),
         "other_offer": offers.make("Elterncafé", cities=["haan"]),
-        "article": knowledge.article("Eingreifen im Verein", summary="Zivilcourage im Sport üben.",
-                                     target_groups=["sportvereine"], tags=["Sport"]),
+        "article": knowledge.article(
+            "Eingreifen im Verein",
+            summary="Zivilcourage im Sport üben.",
+            target_groups=["sportvereine"],
+            tags=["Sport"],
+        ),
         "other_article": knowledge.article("Codes erkennen"),
-        "event": knowledge.event("Regionalkonferenz Hilden", start=timezone.now() + timedelta(days=9),
-                                 summary="Arbeitsgruppe Zivilcourage an Schulen."),
+        "event": knowledge.event(
+            "Regionalkonferenz Hilden",
+            start=timezone.now() + timedelta(days=9),
+            summary="Arbeitsgruppe Zivilcourage an Schulen.",
+        ),
         "document": knowledge.document("Handreichung Eingreifen", description="Tipps für mehr Zivilcourage."),
     }
 
@@ -75,11 +82,14 @@ def test_catalogue_search_sees_offers_only(service, content):
     assert run(service, "target_group=sportvereine").total == 0  # the article's target group is not an offer's
     assert [s["title"] for s in service.suggest("Eingr")] == []
     assert sorted(s["title"] for s in service.suggest("Eingr", types=("article", "document"))) == [
-        "Eingreifen im Verein", "Handreichung Eingreifen"]
+        "Eingreifen im Verein",
+        "Handreichung Eingreifen",
+    ]
 
 
-def test_index_follows_unpublish_delete_and_collection_restrictions(service, content, knowledge,
-                                                                   django_capture_on_commit_callbacks):
+def test_index_follows_unpublish_delete_and_collection_restrictions(
+    service, content, knowledge, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         content["article"].unpublish()
         content["event"].delete()

@@ -6,8 +6,19 @@ import ast
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-APPS = ("core", "search", "catalogue", "home", "knowledge", "editorial", "submissions", "api", "syndication",
-        "widgets", "steering")
+APPS = (
+    "core",
+    "search",
+    "catalogue",
+    "home",
+    "knowledge",
+    "editorial",
+    "submissions",
+    "api",
+    "syndication",
+    "widgets",
+    "steering",
+)
 PROJECT = "kreissite"  # the site/ folder: settings and root URLs, above every app
 LIBRARIES = {"core": set(), "search": {"core"}}  # ground floor: what each may import of the project
 
@@ -54,8 +65,10 @@ def cycles(edges):
 
 def test_the_libraries_import_no_app():
     imports = graph()
-    offending = {lib: {app: files for app, files in imports[lib].items() if app not in allowed}
-                 for lib, allowed in LIBRARIES.items()}
+    offending = {
+        lib: {app: files for app, files in imports[lib].items() if app not in allowed}
+        for lib, allowed in LIBRARIES.items()
+    }
     offending = {lib: found for lib, found in offending.items() if found}
     assert not offending, f"search/ and core/ must import no app of the project: {offending}"
 
@@ -69,7 +82,8 @@ def test_apps_import_each_other_without_cycles():
 
 def test_the_cycle_finder_finds_a_cycle():
     assert cycles({"catalogue": {"home"}, "home": {"knowledge"}, "knowledge": {"catalogue"}}) == [
-        ["catalogue", "home", "knowledge", "catalogue"]]
+        ["catalogue", "home", "knowledge", "catalogue"]
+    ]
     assert cycles({"catalogue": {"search"}, "home": {"catalogue"}}) == []
 
 

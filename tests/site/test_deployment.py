@@ -20,8 +20,13 @@ SECRETS = {"SECRET_KEY": "s" * 50, "POSTGRES_PASSWORD": "p" * 20, "ALLOWED_HOSTS
 def compose(*args, env):
     command = ["docker", "compose"] if _has_compose_plugin() else [shutil.which("docker-compose") or "docker-compose"]
     clean = {k: v for k, v in os.environ.items() if k not in SECRETS}
-    return subprocess.run(command + ["-f", str(ROOT / "docker-compose.yml"), *args], env={**clean, **env},
-                          capture_output=True, text=True, cwd=ROOT)
+    return subprocess.run(
+        command + ["-f", str(ROOT / "docker-compose.yml"), *args],
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
 
 
 def _has_compose_plugin():
@@ -52,10 +57,20 @@ def test_compose_refuses_to_start_without_a_secret(missing):
 
 # -- the scheduler, mail and proxy trust (issue 19) ----------------------------------------------------------------
 
-OPERATOR = {**SECRETS, "EMAIL_URL": "smtp+tls://kreis:geheim@mail.example.de:587",
-            "PUBLIC_BASE_URL": "https://praevention.example.de", "FORWARDED_ALLOW_IPS": "172.31.240.1"}
-MAIL_AND_PROXY = ("EMAIL_URL", "DEFAULT_FROM_EMAIL", "FACHSTELLE_EMAIL", "PUBLIC_BASE_URL", "FORWARDED_ALLOW_IPS",
-                  "TRUSTED_PROXY_COUNT")
+OPERATOR = {
+    **SECRETS,
+    "EMAIL_URL": "smtp+tls://kreis:geheim@mail.example.de:587",
+    "PUBLIC_BASE_URL": "https://praevention.example.de",
+    "FORWARDED_ALLOW_IPS": "172.31.240.1",
+}
+MAIL_AND_PROXY = (
+    "EMAIL_URL",
+    "DEFAULT_FROM_EMAIL",
+    "FACHSTELLE_EMAIL",
+    "PUBLIC_BASE_URL",
+    "FORWARDED_ALLOW_IPS",
+    "TRUSTED_PROXY_COUNT",
+)
 TIMER_WORDS = re.compile(r"timer|scheduler|zeitplan|daily|nightly|täglich|every (minute|few minutes|day)", re.I)
 
 
@@ -99,8 +114,10 @@ def test_the_default_trusted_proxy_is_the_networks_gateway():
 
 
 def gunicorn_settings(**env):
-    code = ("import runpy, json; s = runpy.run_path('gunicorn.conf.py'); "
-            "print(json.dumps({k: s[k] for k in ('bind', 'forwarded_allow_ips')}))")
+    code = (
+        "import runpy, json; s = runpy.run_path('gunicorn.conf.py'); "
+        "print(json.dumps({k: s[k] for k in ('bind', 'forwarded_allow_ips')}))"
+    )
     clean = {k: v for k, v in os.environ.items() if k != "FORWARDED_ALLOW_IPS"}
     return subprocess.run([sys.executable, "-c", code], env={**clean, **env}, capture_output=True, text=True, cwd=ROOT)
 

@@ -32,8 +32,9 @@ def test_hsts_and_secure_cookies_over_https_in_production(client, settings):
     assert "Strict-Transport-Security" not in client.get("/angebote/")
 
 
-@pytest.mark.parametrize("url", ["/api/v1/offers/", "/api/v1/suggest/?q=ab", "/angebote/", "/feeds/angebote.atom",
-                                 "/widget/frame/"])
+@pytest.mark.parametrize(
+    "url", ["/api/v1/offers/", "/api/v1/suggest/?q=ab", "/angebote/", "/feeds/angebote.atom", "/widget/frame/"]
+)
 def test_searches_are_rate_limited_per_address(client, settings, use_database, url):
     settings.SEARCH_RATE_LIMIT = "3/m"
     from django.core.cache import cache
@@ -46,17 +47,20 @@ def test_searches_are_rate_limited_per_address(client, settings, use_database, u
     assert client.get(url, REMOTE_ADDR="198.51.100.1").status_code == 200  # another address is not affected
 
 
-@pytest.mark.parametrize(("proxies", "forwarded", "remote", "expected"), [
-    (0, "198.51.100.66", "203.0.113.7", "203.0.113.7"),  # no proxy trusted: the header is the client's own text
-    (1, "198.51.100.66, 203.0.113.7", "10.0.0.2", "203.0.113.7"),  # the entry our proxy added, not the forged one
-    (1, "203.0.113.7", "10.0.0.2", "203.0.113.7"),
-    (2, "1.2.3.4, 203.0.113.7, 10.0.0.3", "10.0.0.2", "203.0.113.7"),
-    (2, "203.0.113.7", "10.0.0.2", "10.0.0.2"),  # shorter than the chain: not through our proxies
-    (1, "nonsense", "10.0.0.2", "10.0.0.2"),
-    (1, "2001:db8:1:2:3:4:5:6", "10.0.0.2", "2001:db8:1:2::/64"),
-    (0, "", "::ffff:203.0.113.7", "203.0.113.7"),
-    (1, "198.51.100.66", "192.0.2.9", "192.0.2.9"),  # a peer that is not our proxy: its header is ignored
-])
+@pytest.mark.parametrize(
+    ("proxies", "forwarded", "remote", "expected"),
+    [
+        (0, "198.51.100.66", "203.0.113.7", "203.0.113.7"),  # no proxy trusted: the header is the client's own text
+        (1, "198.51.100.66, 203.0.113.7", "10.0.0.2", "203.0.113.7"),  # the entry our proxy added, not the forged one
+        (1, "203.0.113.7", "10.0.0.2", "203.0.113.7"),
+        (2, "1.2.3.4, 203.0.113.7, 10.0.0.3", "10.0.0.2", "203.0.113.7"),
+        (2, "203.0.113.7", "10.0.0.2", "10.0.0.2"),  # shorter than the chain: not through our proxies
+        (1, "nonsense", "10.0.0.2", "10.0.0.2"),
+        (1, "2001:db8:1:2:3:4:5:6", "10.0.0.2", "2001:db8:1:2::/64"),
+        (0, "", "::ffff:203.0.113.7", "203.0.113.7"),
+        (1, "198.51.100.66", "192.0.2.9", "192.0.2.9"),  # a peer that is not our proxy: its header is ignored
+    ],
+)
 def test_client_address_trusts_only_the_hops_our_proxies_add(rf, settings, proxies, forwarded, remote, expected):
     from core.security import client_address
 
@@ -68,8 +72,12 @@ def test_client_address_trusts_only_the_hops_our_proxies_add(rf, settings, proxi
 def test_forged_forwarded_for_does_not_dodge_the_search_limit(client, settings, use_database):
     settings.SEARCH_RATE_LIMIT = "3/m"
     settings.TRUSTED_PROXY_COUNT, settings.FORWARDED_ALLOW_IPS = 1, ["10.0.0.2"]
-    statuses = [client.get("/api/v1/suggest/?q=ab", REMOTE_ADDR="10.0.0.2",
-                           HTTP_X_FORWARDED_FOR=f"192.0.2.{n}, 203.0.113.7").status_code for n in range(5)]
+    statuses = [
+        client.get(
+            "/api/v1/suggest/?q=ab", REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR=f"192.0.2.{n}, 203.0.113.7"
+        ).status_code
+        for n in range(5)
+    ]
     assert statuses == [200, 200, 200, 429, 429]
     other = client.get("/api/v1/suggest/?q=ab", REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="198.51.100.1")
     assert other.status_code == 200  # another client behind the same proxy has its own count

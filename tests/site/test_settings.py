@@ -12,8 +12,9 @@ PRODUCTION = {"SECRET_KEY": "x" * 50, "ALLOWED_HOSTS": "praevention.example.de"}
 
 
 def run_with(module, **env):
-    environment = {k: v for k, v in os.environ.items()
-                   if k not in {"SECRET_KEY", "DEBUG", "DATABASE_URL", "ALLOWED_HOSTS"}}
+    environment = {
+        k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG", "DATABASE_URL", "ALLOWED_HOSTS"}
+    }
     environment.update(DJANGO_SETTINGS_MODULE=f"kreissite.settings.{module}", **env)
     return subprocess.run(CHECK, env=environment, capture_output=True, text=True)
 

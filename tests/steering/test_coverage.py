@@ -16,8 +16,12 @@ SVG = "{http://www.w3.org/2000/svg}"
 def catalogue(use_database, offers):
     offers.make("Workshop A", cities=["hilden"], target_groups=["schulen-lehrkraefte"])
     offers.make("Workshop B", cities=["hilden", "haan"], target_groups=["schulen-lehrkraefte"])
-    offers.make("Kreisweite Beratung", cities=["kreisweit"], target_groups=["schulen-lehrkraefte", "betroffene"],
-                kind="contact_point")
+    offers.make(
+        "Kreisweite Beratung",
+        cities=["kreisweit"],
+        target_groups=["schulen-lehrkraefte", "betroffene"],
+        kind="contact_point",
+    )
     offers.make("Entwurf", cities=["velbert"], target_groups=["betroffene"], publish=False)
 
 

@@ -45,8 +45,10 @@ def test_report_and_csv_for_the_fachstelle(client, group_member, searches):
     html = client.get("/admin/reports/bedarf/").content.decode()
     assert "klimaschutz" in html and "Sportvereine" in html
     rows = list(csv.reader(io.StringIO(client.get("/admin/reports/bedarf/", {"format": "csv"}).content.decode())))
-    assert rows[:2] == [["Suchbegriff", "Suchen", "wenigste Treffer", "stattdessen gesucht"],
-                        ["klimaschutz", "3", "0", ""]]
+    assert rows[:2] == [
+        ["Suchbegriff", "Suchen", "wenigste Treffer", "stattdessen gesucht"],
+        ["klimaschutz", "3", "0", ""],
+    ]
     today = timezone.localdate()
     this_month = dict((q, n) for q, n, _f, _c in unmet_demand(today.replace(day=1), today).by_query)
     assert f"klimaschutz ({this_month['klimaschutz']})" in client.get("/admin/").content.decode()  # dashboard

@@ -68,7 +68,8 @@ def test_search_log_keeps_only_the_week_after_90_days_and_nothing_after_two_year
 
     assert coarsen_search_log(now=timezone.make_aware(datetime(2026, 11, 30, 12, 0))) == (1, 1)
     assert timezone.localtime(ZeroResultQuery.objects.get(pk=old.pk).created_at) == timezone.make_aware(
-        datetime(2026, 8, 17, 0, 0))  # the Monday of its week
+        datetime(2026, 8, 17, 0, 0)
+    )  # the Monday of its week
     assert ZeroResultQuery.objects.get(pk=recent.pk).created_at == recent_time
     assert not ZeroResultQuery.objects.filter(pk=ancient.pk).exists()
     assert coarsen_search_log(now=timezone.make_aware(datetime(2026, 11, 30, 12, 0))) == (0, 0)

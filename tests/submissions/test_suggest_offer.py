@@ -13,13 +13,25 @@ from submissions.models import Submission
 pytestmark = pytest.mark.django_db
 
 GOOD = {
-    "title": "Theaterworkshop gegen Ausgrenzung", "kind": "measure",
+    "title": "Theaterworkshop gegen Ausgrenzung",
+    "kind": "measure",
     "summary": "Jugendliche entwickeln Szenen über Ausgrenzung und spielen sie in der Schule.",
-    "description": "Erster Absatz.\n\nZweiter Absatz.", "cities": ["haan", "hilden"],
-    "target_groups": ["kinder-jugendliche"], "format": "in_person", "provider": "Theater im Koffer e. V.",
-    "cost": "", "is_free": "on", "contact_name": "Lea Brandt", "email": "theater@example.org", "phone": "",
-    "website": "https://theater.example.org", "submitter_name": "Lea Brandt", "submitter_email": "lea@example.org",
-    "note": "Gern auch in Langenfeld.", "consent": "on", "homepage": "",
+    "description": "Erster Absatz.\n\nZweiter Absatz.",
+    "cities": ["haan", "hilden"],
+    "target_groups": ["kinder-jugendliche"],
+    "format": "in_person",
+    "provider": "Theater im Koffer e. V.",
+    "cost": "",
+    "is_free": "on",
+    "contact_name": "Lea Brandt",
+    "email": "theater@example.org",
+    "phone": "",
+    "website": "https://theater.example.org",
+    "submitter_name": "Lea Brandt",
+    "submitter_email": "lea@example.org",
+    "note": "Gern auch in Langenfeld.",
+    "consent": "on",
+    "homepage": "",
 }
 
 
@@ -69,8 +81,10 @@ def test_honeypot_stops_bots_with_a_clear_message(client):
 
 def test_rate_limit_per_address_keeps_the_input(client):
     for n in range(3):
-        assert client.post("/vorschlagen/", {**GOOD, "title": f"Vorschlag {n}"},
-                           REMOTE_ADDR="203.0.113.9").status_code == 302
+        assert (
+            client.post("/vorschlagen/", {**GOOD, "title": f"Vorschlag {n}"}, REMOTE_ADDR="203.0.113.9").status_code
+            == 302
+        )
     response = client.post("/vorschlagen/", {**GOOD, "title": "Vierter Vorschlag"}, REMOTE_ADDR="203.0.113.9")
     html = response.content.decode()
     assert response.status_code == 429
@@ -93,7 +107,8 @@ def test_line_breaks_in_single_line_fields_are_refused_before_anything_is_saved(
 
 
 def test_mail_goes_out_after_commit_and_a_failing_server_does_not_fail_the_request(
-        client, settings, caplog, django_capture_on_commit_callbacks):
+    client, settings, caplog, django_capture_on_commit_callbacks
+):
     settings.EMAIL_BACKEND = "tests.submissions.failing_mail.Backend"
     with django_capture_on_commit_callbacks() as callbacks:
         response = client.post("/vorschlagen/", GOOD)

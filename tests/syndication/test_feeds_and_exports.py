@@ -19,13 +19,24 @@ BERLIN = ZoneInfo("Europe/Berlin")
 
 @pytest.fixture
 def catalogue(use_database, offers):
-    course = offers.make("Fortbildung Rechte Codes", kind="qualification", cities=["kreisweit"],
-                         description="<p>Erster Absatz.</p><p>Zweiter Absatz.</p>", tags=["Codes", "Fortbildung"],
-                         provider="Mobile Beratung", age_min=14, barrier_free=True, street="Am Rathaus 1",
-                         postcode="40721", town="Hilden", email="info@example.org")
+    course = offers.make(
+        "Fortbildung Rechte Codes",
+        kind="qualification",
+        cities=["kreisweit"],
+        description="<p>Erster Absatz.</p><p>Zweiter Absatz.</p>",
+        tags=["Codes", "Fortbildung"],
+        provider="Mobile Beratung",
+        age_min=14,
+        barrier_free=True,
+        street="Am Rathaus 1",
+        postcode="40721",
+        town="Hilden",
+        email="info@example.org",
+    )
     course = course.get_latest_revision_as_object()
-    course.dates = [OfferDate(start=datetime(2099, 2, 4, 14, 0, tzinfo=BERLIN),
-                              end=datetime(2099, 2, 4, 17, 30, tzinfo=BERLIN))]
+    course.dates = [
+        OfferDate(start=datetime(2099, 2, 4, 14, 0, tzinfo=BERLIN), end=datetime(2099, 2, 4, 17, 30, tzinfo=BERLIN))
+    ]
     course = offers.republish(course)
     return {
         "course": course,
@@ -118,8 +129,13 @@ def test_icalendar_feed_of_conferences_and_qualifications(client, knowledge):
     assert response.status_code == 400 and "atlantis" in response.content.decode()
 
 
-HOSTILE = {"provider": '=HYPERLINK("http://evil.example","Klick")', "summary": "=1+1", "phone": "+49 2104 1",
-           "contact_name": "@SUM(A1)", "cost": "-5 €"}
+HOSTILE = {
+    "provider": '=HYPERLINK("http://evil.example","Klick")',
+    "summary": "=1+1",
+    "phone": "+49 2104 1",
+    "contact_name": "@SUM(A1)",
+    "cost": "-5 €",
+}
 
 
 @pytest.fixture

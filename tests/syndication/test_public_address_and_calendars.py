@@ -19,11 +19,18 @@ PUBLIC = "https://praevention.example.org"
 
 @pytest.fixture
 def dated(use_database, offers):
-    course = offers.make("Fortbildung Rechte Codes", kind="qualification", cities=["hilden"],
-                         street="Am Rathaus 1", postcode="40721", town="Hilden")
+    course = offers.make(
+        "Fortbildung Rechte Codes",
+        kind="qualification",
+        cities=["hilden"],
+        street="Am Rathaus 1",
+        postcode="40721",
+        town="Hilden",
+    )
     draft = course.get_latest_revision_as_object()
-    draft.dates = [OfferDate(start=datetime(2099, 2, 4, 14, tzinfo=BERLIN),
-                             end=datetime(2099, 2, 4, 17, tzinfo=BERLIN))]
+    draft.dates = [
+        OfferDate(start=datetime(2099, 2, 4, 14, tzinfo=BERLIN), end=datetime(2099, 2, 4, 17, tzinfo=BERLIN))
+    ]
     return offers.republish(draft)
 
 
@@ -37,10 +44,12 @@ def both_parsers(content):
 
 def test_every_machine_interface_uses_the_configured_public_address(client, settings, dated):
     settings.PUBLIC_BASE_URL = PUBLIC
-    urls = [client.get("/api/v1/offers/").json()["results"][0]["url"],
-            client.get(f"/api/v1/offers/{dated.pk}/").json()["url"],
-            client.get("/api/v1/hsds/services").json()["contents"][0]["url"],
-            client.get("/api/v1/hsds/").json()["openapi_url"]]
+    urls = [
+        client.get("/api/v1/offers/").json()["results"][0]["url"],
+        client.get(f"/api/v1/offers/{dated.pk}/").json()["url"],
+        client.get("/api/v1/hsds/services").json()["contents"][0]["url"],
+        client.get("/api/v1/hsds/").json()["openapi_url"],
+    ]
     feed = feedparser.parse(client.get("/feeds/angebote.atom").content)
     urls += [feed.feed.id, feed.entries[0].link, feed.entries[0].id]
     urls += [str(e["url"]) for e in Calendar.from_ical(client.get("/feeds/angebote.ics").content).walk("VEVENT")]

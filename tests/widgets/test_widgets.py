@@ -42,8 +42,10 @@ def test_builder_composes_both_snippets(client, catalogue):
     params = {"city": "hilden", "kind": "measure", "limit": "3", "search": "true"}
     html = client.get("/widget/", params).content.decode()
     assert '&lt;praevention-angebote city="hilden" kind="measure" limit="3" search="true" lang="de"&gt;' in html
-    assert ('src="http://testserver/widget/frame/?city=hilden&amp;kind=measure&amp;limit=3&amp;search=true&amp;lang=de"'
-            in html)
+    assert (
+        'src="http://testserver/widget/frame/?city=hilden&amp;kind=measure&amp;limit=3&amp;search=true&amp;lang=de"'
+        in html
+    )
     assert '<option value="hilden" selected>Hilden</option>' in html
     assert html.count(">Code kopieren</button>") == 2
     # Several iframes on one page: no fixed id, the listener finds each frame by the window that wrote.
@@ -51,8 +53,9 @@ def test_builder_composes_both_snippets(client, catalogue):
 
 
 def test_frame_search_keeps_limit_and_language(client, catalogue):
-    html = client.get("/widget/frame/", {"city": "velbert", "limit": "1", "search": "true", "lang": "en"},
-                      HTTP_ACCEPT_LANGUAGE="de").content.decode()
+    html = client.get(
+        "/widget/frame/", {"city": "velbert", "limit": "1", "search": "true", "lang": "en"}, HTTP_ACCEPT_LANGUAGE="de"
+    ).content.decode()
     hidden = dict(re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)">', html))
     assert hidden == {"city": "velbert", "limit": "1", "search": "true", "lang": "en"}
     assert '<html lang="en">' in html and "Search offers" in html  # the partner's language, not the visitor's
@@ -75,8 +78,10 @@ def test_editors_see_widget_origins_in_the_admin(admin_client, catalogue):
     assert "https://stadt.example" in html
 
 
-@pytest.mark.parametrize(("limit", "shown"), [("²", 3), ("٣", 3), ("9" * 5000, 3), ("0", 3), ("-1", 3), ("x", 3),
-                                              ("1", 1), ("2", 2), ("999", 3)])
+@pytest.mark.parametrize(
+    ("limit", "shown"),
+    [("²", 3), ("٣", 3), ("9" * 5000, 3), ("0", 3), ("-1", 3), ("x", 3), ("1", 1), ("2", 2), ("999", 3)],
+)
 def test_frame_and_builder_take_any_limit_without_failing(client, catalogue, limit, shown):
     response = client.get("/widget/frame/", {"limit": limit})
     assert response.status_code == 200

@@ -20,8 +20,7 @@ class Command(BaseCommand):
         except ImportFileError as exc:
             raise CommandError(str(exc)) from exc
 
-        with tqdm(total=len(rows), unit="Angebot", disable=len(rows) < 50 or dry_run,
-                  file=self.stderr._out) as bar:
+        with tqdm(total=len(rows), unit="Angebot", disable=len(rows) < 50 or dry_run, file=self.stderr._out) as bar:
             try:
                 report = import_rows(rows, publish=publish, dry_run=dry_run, progress=bar.update)
             except ImportFileError as exc:
@@ -30,13 +29,18 @@ class Command(BaseCommand):
         if not report.ok:
             for error in report.errors:
                 self.stderr.write(str(error))
-            raise CommandError(f"{len(report.errors)} Fehler in {len({e.row for e in report.errors})} Zeilen – "
-                               "nichts wurde importiert.")
+            raise CommandError(
+                f"{len(report.errors)} Fehler in {len({e.row for e in report.errors})} Zeilen – "
+                "nichts wurde importiert."
+            )
         if dry_run:
             for outcome in report.rows:
                 self.stdout.write(str(outcome))
         prefix = "Probelauf: würde " if dry_run else ""
         state = "veröffentlicht" if publish else "als Entwurf zur Prüfung gespeichert"
-        self.stdout.write(self.style.SUCCESS(
-            f"{prefix}{len(report.created)} neu angelegt, {len(report.updated)} aktualisiert, "
-            f"{len(report.unchanged)} unverändert" + ("" if dry_run else f" ({state}).")))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"{prefix}{len(report.created)} neu angelegt, {len(report.updated)} aktualisiert, "
+                f"{len(report.unchanged)} unverändert" + ("" if dry_run else f" ({state}).")
+            )
+        )

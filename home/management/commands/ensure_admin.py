@@ -26,5 +26,6 @@ class Command(BaseCommand):
             password_file.parent.mkdir(exist_ok=True)
             password_file.write_text(password)
         password = password_file.read_text().strip()
-        self.stdout.write(self.style.SUCCESS(
-            f"Admin login: {site_url.rstrip('/')}/admin/  user: {username}  password: {password}"))
+        self.stdout.write(
+            self.style.SUCCESS(f"Admin login: {site_url.rstrip('/')}/admin/  user: {username}  password: {password}")
+        )

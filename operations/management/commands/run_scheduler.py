@@ -20,8 +20,10 @@ def run_in_worker(scheduled):
 
 
 class Command(BaseCommand):
-    help = ("Run the scheduled jobs (operations/schedule.py) until stopped; exactly one per deployment. "
-            "A job whose last success is older than its period runs at start, so a restart skips nothing.")
+    help = (
+        "Run the scheduled jobs (operations/schedule.py) until stopped; exactly one per deployment. "
+        "A job whose last success is older than its period runs at start, so a restart skips nothing."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--list", dest="list_jobs", action="store_true", help="print the schedule and exit")
@@ -58,7 +60,8 @@ class Command(BaseCommand):
             success = successes.get(scheduled.name)
             behind = success is None or now - success > scheduled.period
             extra = {"next_run_time": now} if behind else {}
-            scheduler.add_job(run_in_worker, scheduled.trigger(), args=[scheduled], id=scheduled.name,
-                              name=scheduled.name, **extra)
+            scheduler.add_job(
+                run_in_worker, scheduled.trigger(), args=[scheduled], id=scheduled.name, name=scheduled.name, **extra
+            )
         connection.close()
         return scheduler

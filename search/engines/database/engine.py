@@ -65,7 +65,8 @@ class DatabaseEngine(Engine):
                 SearchFacet.objects.filter(document_id=doc["id"]).delete()
                 SearchFacet.objects.bulk_create(
                     SearchFacet(document_id=doc["id"], field=name, value=value[:120])
-                    for name, values in doc["facets"].items() for value in values
+                    for name, values in doc["facets"].items()
+                    for value in values
                 )
                 text.write(cursor, doc)
             self.touch()
@@ -97,7 +98,9 @@ class DatabaseEngine(Engine):
         SearchDocument.objects.bulk_create(SearchDocument(id=doc["id"], **_row(doc)) for doc in docs)
         SearchFacet.objects.bulk_create(
             SearchFacet(document_id=doc["id"], field=name, value=value[:120])
-            for doc in docs for name, values in doc["facets"].items() for value in values
+            for doc in docs
+            for name, values in doc["facets"].items()
+            for value in values
         )
         for doc in docs:
             text.write(cursor, doc)
@@ -177,16 +180,20 @@ class DatabaseEngine(Engine):
             # documents first, then newest first (positions are in newest-first order). Only one page is sorted.
             position = bitmaps.position
             prefers = bitmaps.members(preferred) if preferred else (lambda pos: False)
-            ranked = ((not in_title, -_about(score), not prefers(position[i]), -score, position[i])
-                      for i, (in_title, score) in scores.items() if i in position)
+            ranked = (
+                (not in_title, -_about(score), not prefers(position[i]), -score, position[i])
+                for i, (in_title, score) in scores.items()
+                if i in position
+            )
             if hits != matches:
                 member = bitmaps.members(hits)
                 ranked = (key for key in ranked if member(key[-1]))
             top = heapq.nsmallest(plan.offset + plan.limit, ranked)
-            ids = [bitmaps.ids[key[-1]] for key in top[plan.offset:]]
+            ids = [bitmaps.ids[key[-1]] for key in top[plan.offset :]]
         data = dict(SearchDocument.objects.filter(id__in=ids).values_list("id", "data"))
-        return EngineResult(ids=ids, total=hits.bit_count(), facet_counts=facet_counts,
-                            data={i: _json(v) for i, v in data.items()})
+        return EngineResult(
+            ids=ids, total=hits.bit_count(), facet_counts=facet_counts, data={i: _json(v) for i, v in data.items()}
+        )
 
     def bitmaps(self):
         """This process's facet bitmaps, rebuilt when the index has changed since they were built."""
@@ -213,7 +220,9 @@ class DatabaseEngine(Engine):
                 f"WITH m AS ({sql}) SELECT d.data FROM m JOIN search_searchdocument d ON d.id = m.id "  # noqa: S608 - placeholders and dialect SQL only
                 "WHERE EXISTS (SELECT 1 FROM search_searchfacet f WHERE f.document_id = d.id "
                 f"AND f.field = 'type' AND f.value IN ({of_type})) "
-                "ORDER BY m.score DESC, d.sort_date DESC LIMIT %s", params + list(types) + [limit])
+                "ORDER BY m.score DESC, d.sort_date DESC LIMIT %s",
+                params + list(types) + [limit],
+            )
             return [_json(row[0]) for row in cursor.fetchall()]
 
     def vocabulary(self):

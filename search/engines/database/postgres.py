@@ -24,9 +24,11 @@ class PostgresText(FullText):
         # Matched on the whole vector, ranked on the small head vector (title, summary, names): ranking
         # the full vector means reading every matching body, three times slower for a broad word.
         # The third column: whether every word is in the title or tags (weights A and B; such offers rank first).
-        sql = (f"SELECT id, ts_rank({self.weights}, head_vector, q, 1) AS score, "  # noqa: S608 - a constant; values are parameters
-               "head_vector @@ to_tsquery('simple', %s) "
-               "FROM search_searchdocument, to_tsquery('simple', %s) AS q WHERE search_vector @@ q")
+        sql = (
+            f"SELECT id, ts_rank({self.weights}, head_vector, q, 1) AS score, "  # noqa: S608 - a constant; values are parameters
+            "head_vector @@ to_tsquery('simple', %s) "
+            "FROM search_searchdocument, to_tsquery('simple', %s) AS q WHERE search_vector @@ q"
+        )
         title = " & ".join(either(term, " | ", " & ", "{}:AB") for term in plan.terms)
         return sql, [title, self.expression(plan.terms, plan.match_all)]
 
@@ -38,9 +40,11 @@ class PostgresText(FullText):
     def tiers(self, term):
         """One word's ids per tier, best first, from the head vector: weight A (title words), B (title stems),
         any (title, summary or names), then the rest."""
-        sql = ("SELECT CASE WHEN head_vector @@ to_tsquery('simple', %s) THEN 0 "
-               "WHEN head_vector @@ to_tsquery('simple', %s) THEN 1 WHEN head_vector @@ q THEN 2 ELSE 3 END, id "
-               "FROM search_searchdocument, to_tsquery('simple', %s) AS q WHERE search_vector @@ q")
+        sql = (
+            "SELECT CASE WHEN head_vector @@ to_tsquery('simple', %s) THEN 0 "
+            "WHEN head_vector @@ to_tsquery('simple', %s) THEN 1 WHEN head_vector @@ q THEN 2 ELSE 3 END, id "
+            "FROM search_searchdocument, to_tsquery('simple', %s) AS q WHERE search_vector @@ q"
+        )
         params = [either(term, " | ", " & ", "{}:" + weight) for weight in "AB"] + [self.expression([term])]
         found = [[], [], [], []]
         for tier, doc_id in self.rows(sql, params):
@@ -61,8 +65,10 @@ class PostgresText(FullText):
             return cursor.fetchall()
 
     def prefix(self, prefix):
-        return ("SELECT id, ts_rank(search_vector, q) AS score FROM search_searchdocument, "
-                "to_tsquery('simple', %s) AS q WHERE search_vector @@ q"), [f"{prefix}:*A"]
+        return (
+            "SELECT id, ts_rank(search_vector, q) AS score FROM search_searchdocument, "
+            "to_tsquery('simple', %s) AS q WHERE search_vector @@ q"
+        ), [f"{prefix}:*A"]
 
     def write(self, cursor, doc):
         pass  # the tsvector column is generated from the document's own columns

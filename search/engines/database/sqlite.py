@@ -24,9 +24,11 @@ class SqliteText(FullText):
 
     def match(self, plan):
         # The third column: whether every word is in the title or tags (such offers rank first).
-        sql = (f"SELECT rowid AS id, -bm25(search_fts, {self.weights}) AS score, "  # noqa: S608 - a constant; values are parameters
-               "rowid IN (SELECT rowid FROM search_fts WHERE search_fts MATCH %s) "
-               "FROM search_fts WHERE search_fts MATCH %s")
+        sql = (
+            f"SELECT rowid AS id, -bm25(search_fts, {self.weights}) AS score, "  # noqa: S608 - a constant; values are parameters
+            "rowid IN (SELECT rowid FROM search_fts WHERE search_fts MATCH %s) "
+            "FROM search_fts WHERE search_fts MATCH %s"
+        )
         expression = self.expression(plan.terms, plan.match_all)
         return sql, [f"{{exact_hi stem_hi}} : ({self.expression(plan.terms)})", expression]
 
@@ -37,20 +39,28 @@ class SqliteText(FullText):
     def tiers(self, term):
         """One word's ids per tier, best first: in title words, in title stems, in title, summary or names, anywhere."""
         expression = self.expression([term])
-        matches = [f"exact_hi : ({expression})", f"stem_hi : ({expression})",
-                   f"{{exact_hi stem_hi stem_mid}} : ({expression})", expression]
+        matches = [
+            f"exact_hi : ({expression})",
+            f"stem_hi : ({expression})",
+            f"{{exact_hi stem_hi stem_mid}} : ({expression})",
+            expression,
+        ]
         sql = "SELECT rowid FROM search_fts WHERE search_fts MATCH %s"
         return [[row[0] for row in self.rows(sql, [match])] for match in matches]
 
     def prefix(self, prefix):
-        return (f"SELECT rowid AS id, -bm25(search_fts, {self.weights}) AS score FROM search_fts "  # noqa: S608 - a constant; values are parameters
-                "WHERE search_fts MATCH %s"), [f'exact_hi : "{prefix}" *']
+        return (
+            f"SELECT rowid AS id, -bm25(search_fts, {self.weights}) AS score FROM search_fts "  # noqa: S608 - a constant; values are parameters
+            "WHERE search_fts MATCH %s"
+        ), [f'exact_hi : "{prefix}" *']
 
     def write(self, cursor, doc):
         cursor.execute("DELETE FROM search_fts WHERE rowid = %s", [doc["id"]])
         cursor.execute(
             "INSERT INTO search_fts (rowid, exact_hi, stem_hi, stem_mid, stem_lo, parts) "
-            "VALUES (%s, %s, %s, %s, %s, %s)", [doc["id"]] + [doc[c] for c in TEXT_COLUMNS])
+            "VALUES (%s, %s, %s, %s, %s, %s)",
+            [doc["id"]] + [doc[c] for c in TEXT_COLUMNS],
+        )
 
     def delete(self, cursor, ids):
         cursor.executemany("DELETE FROM search_fts WHERE rowid = %s", [[i] for i in ids])

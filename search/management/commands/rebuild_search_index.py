@@ -6,8 +6,10 @@ from search.service import search_service
 
 
 class Command(BaseCommand):
-    help = ("Rebuild the search index from all live offers and knowledge content. Elasticsearch gets a new "
-            "versioned index and the alias moves atomically, so searches never see an empty index.")
+    help = (
+        "Rebuild the search index from all live offers and knowledge content. Elasticsearch gets a new "
+        "versioned index and the alias moves atomically, so searches never see an empty index."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--no-progress", action="store_true", help="no progress bar (for scripts and logs)")

@@ -6,8 +6,10 @@ from submissions.privacy import erase_person, personal_data
 
 
 class Command(BaseCommand):
-    help = ("List everything stored about the person with this e-mail address; with --erase, delete their "
-            "suggestion-form submissions (editor accounts and public offer contacts are listed for manual change).")
+    help = (
+        "List everything stored about the person with this e-mail address; with --erase, delete their "
+        "suggestion-form submissions (editor accounts and public offer contacts are listed for manual change)."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("email")
