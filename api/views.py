@@ -13,7 +13,7 @@ from django.core.cache import cache
 from django.http import HttpResponse, QueryDict
 from django.utils import translation
 from django.utils.cache import patch_cache_control
-from ninja import NinjaAPI, Query, Schema, Status
+from ninja import NinjaAPI, Path, Query, Schema, Status
 from pydantic import Field, create_model
 
 from catalogue.models import OfferPage
@@ -29,6 +29,9 @@ from . import errors
 from .errors import ERRORS, BadRequest, NotFound
 from .hsds import router as hsds_router
 from .schemas import HealthOut, OfferDetailOut, OfferListOut, SuggestOut
+
+# Page ids are 32-bit integers on PostgreSQL; larger numbers overflow SQLite's driver instead of finding nothing.
+MAX_PAGE_ID = 2**31 - 1
 
 CACHE_SECONDS = 60
 
@@ -147,9 +150,10 @@ def _list_body(request, query, result):
     "/offers/{offer_id}/",
     response={200: OfferDetailOut, **ERRORS},
     summary="Ein Angebot",
-    description="400, wenn `offer_id` keine ganze Zahl ist; 404, wenn kein veröffentlichtes Angebot sie trägt.",
+    description="400, wenn `offer_id` keine ganze Zahl von 1 bis 2147483647 ist; 404, wenn kein veröffentlichtes "
+    "Angebot sie trägt.",
 )
-def offer_detail(request, response: HttpResponse, offer_id: int):
+def offer_detail(request, response: HttpResponse, offer_id: int = Path(..., ge=1, le=MAX_PAGE_ID)):
     offer = (
         OfferPage.objects.live()
         .public()

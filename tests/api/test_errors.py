@@ -34,6 +34,13 @@ def test_bad_parameters_have_the_error_shape(client, use_database):
     assert_error_shape(client.get("/api/v1/hsds/services", {"per_page": 0}), 400)
 
 
+@pytest.mark.parametrize("offer_id", ["0", "2147483648", "1183304263988795736059805696"])
+def test_ids_outside_the_page_id_range_are_a_clear_400(client, use_database, offer_id):
+    """Found by schemathesis: a number too large for SQLite's driver was a 500 (OverflowError)."""
+    problems = assert_error_shape(client.get(f"/api/v1/offers/{offer_id}/"), 400)
+    assert [p["parameter"] for p in problems] == ["offer_id"]
+
+
 @pytest.mark.parametrize("debug", [True, False])
 @pytest.mark.parametrize("url", ["/api/v1/offers/", "/api/v1/suggest/?q=ab"])
 def test_rate_limit_is_429_with_retry_after_in_every_mode(client, settings, use_database, debug, url):
