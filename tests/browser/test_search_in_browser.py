@@ -29,7 +29,13 @@ def test_keyboard_only_search_autocomplete_and_open_an_offer(site_url, page):
     option = page.get_by_role("option", name="Stolpersteine putzen und erinnern in Velbert")
     option.wait_for()
     assert page.get_by_role("combobox").get_attribute("aria-expanded") == "true"
-    page.keyboard.press("ArrowDown")
+    # Completed search texts come first, then offer titles: arrow down to the offer, as a keyboard user would.
+    options = page.get_by_role("option")
+    for _ in range(options.count()):
+        page.keyboard.press("ArrowDown")
+        if option.get_attribute("aria-selected") == "true":
+            break
+    assert option.get_attribute("aria-selected") == "true"
     page.keyboard.press("Enter")
     page.wait_for_url("**/angebote/stolpersteine-putzen-und-erinnern-in-velbert/")
     assert page.get_by_role("heading", level=1).inner_text() == "Stolpersteine putzen und erinnern in Velbert"
