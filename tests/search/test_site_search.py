@@ -1,5 +1,5 @@
 """The combined site search: offers, articles, events, glossary terms and documents through one interface,
-with a type facet, on every engine (SQLite, PostgreSQL and the Elasticsearch stand-in)."""
+with a type facet, on every engine (SQLite, PostgreSQL and a real OpenSearch node)."""
 
 from datetime import timedelta
 
