@@ -116,15 +116,9 @@ def main():
     parser.add_argument("--profile", help="write a cProfile of the second half's import to this file")
     args = parser.parse_args()
 
-    scratch = ROOT / ".tmp" / "import_benchmark.sqlite3"
-    if not os.environ.get("DATABASE_URL"):
-        scratch.parent.mkdir(exist_ok=True)
-        scratch.unlink(missing_ok=True)
-        os.environ["DATABASE_URL"] = f"sqlite:///{scratch}"
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kreissite.settings.dev")
-    import django
+    from benchmarks.scratch import setup_django
 
-    django.setup()
+    setup_django("import_benchmark")
     from django.conf import settings
     from django.core.management import call_command
     from django.db import connection

@@ -10,7 +10,6 @@ demo content and asks the search service, as the catalogue does.
 import argparse
 import io
 import json
-import os
 import sys
 import time
 from collections import defaultdict
@@ -34,15 +33,9 @@ def main():
     parser.add_argument("--verbose", action="store_true", help="print every query's top five")
     args = parser.parse_args()
 
-    scratch = ROOT / ".tmp" / "relevance.sqlite3"
-    if not os.environ.get("DATABASE_URL"):
-        scratch.parent.mkdir(exist_ok=True)
-        scratch.unlink(missing_ok=True)
-        os.environ["DATABASE_URL"] = f"sqlite:///{scratch}"
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kreissite.settings.dev")
-    import django
+    from benchmarks.scratch import setup_django
 
-    django.setup()
+    setup_django("relevance")
     from django.core.management import call_command
     from django.http import QueryDict
 

@@ -224,15 +224,9 @@ def main():
     parser.add_argument("--engines", default="database,elasticsearch")
     args = parser.parse_args()
 
-    scratch = ROOT / ".tmp" / "benchmark.sqlite3"
-    if not os.environ.get("DATABASE_URL"):
-        scratch.parent.mkdir(exist_ok=True)
-        scratch.unlink(missing_ok=True)
-        os.environ["DATABASE_URL"] = f"sqlite:///{scratch}"
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kreissite.settings.dev")
-    import django
+    from benchmarks.scratch import setup_django
 
-    django.setup()
+    setup_django("benchmark")
     from django.core.management import call_command
     from django.db import connection
 
