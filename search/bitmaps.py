@@ -6,7 +6,7 @@ Bit *i* stands for the *i*-th indexed document in newest-first order. Each facet
 so all facet counts come from one pass over the matching ids. The bitmaps are built once per process
 and rebuilt when the index's version token changes (any write sets a new one).
 
-The same snapshot remembers, per searched word, how many documents it is in and, for *broad* words (in
+The same snapshot remembers, per searched word, which documents it is in and, for *broad* words (in
 more than ``BROAD`` documents, such as the target-group names nearly every offer carries), its ranked tiers,
 much as Elasticsearch caches frequent filters: matching and ranking such a word touches every document, so
 it is done once per index version and process, and each later query starts from its bitmaps. Only derived

@@ -40,12 +40,15 @@ class FullText(ABC):
         """SQL and parameters selecting ``(id, score, every word in title or tags)`` of the matching documents."""
 
     @abstractmethod
-    def count(self, terms):
-        """How many documents contain every one of ``terms``."""
+    def ids(self, term):
+        """The ids of the documents containing ``term`` anywhere."""
 
     @abstractmethod
     def tiers(self, term):
-        """One word's ids per tier, best first: in title words, in title stems, in title, summary or names, anywhere."""
+        """One word's ids in the head, best first: in title words, in title stems, in title, summary or names.
+
+        The lists may overlap (the engine makes them cumulative); documents with the word elsewhere only are
+        ``ids(term)`` less these."""
 
     @abstractmethod
     def prefix(self, prefix):

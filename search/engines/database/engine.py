@@ -8,9 +8,11 @@ and faceting are far too slow at 10,000 offers. Text arrives pre-analysed by ``s
 both dialects match the same words; they differ only in their full-text SQL.
 """
 
+import functools
 import heapq
 import json
 import math
+import operator
 import threading
 import uuid
 from collections import Counter
@@ -128,23 +130,27 @@ class DatabaseEngine(Engine):
         """Tiers for documents with every word, if every word is broad and they share more than BROAD documents.
 
         A document is in a tier when each word is in that tier or a better one, so each tier is an AND of the
-        words' cumulative tiers; the last one is every document with all the words. Counts come first (each
-        word's, then all words'), so a narrow word or a small overlap spares working out any tiers.
+        words' cumulative tiers; the last one is every document with all the words. Each word's documents come
+        first (one bitmap per word), so a narrow word or a small overlap spares working out any tiers, and the
+        overlap of several words needs no query of its own.
         """
         text = self.text
-        if any(self._remembered(bitmaps, "count", [term], text.count) <= BROAD for term in terms):
+        words = [self._remembered(bitmaps, "ids", [term], lambda t: bitmaps.of_ids(text.ids(t[0]))) for term in terms]
+        if any(word.bit_count() <= BROAD for word in words):
             return None
-        if len(terms) > 1 and self._remembered(bitmaps, "count", terms, text.count) <= BROAD:
+        shared = functools.reduce(operator.and_, words)
+        if shared.bit_count() <= BROAD:
             return None
         tiers = None
-        for term in terms:
-            found = self._remembered(bitmaps, "tiers", [term], lambda t: _cumulative(bitmaps, text.tiers(t[0])))
+        for term, anywhere in zip(terms, words, strict=True):
+            head = self._remembered(bitmaps, "tiers", [term], lambda t: _cumulative(bitmaps, text.tiers(t[0])))
+            found = [*head, anywhere]
             tiers = found if tiers is None else [a & b for a, b in zip(tiers, found, strict=True)]
         return tiers
 
     @staticmethod
     def _remembered(bitmaps, what, terms, compute):
-        """A count or tiers of these words, worked out once per index version (``FacetBitmaps.remember``)."""
+        """A word's documents or tiers, worked out once per index version (``FacetBitmaps.remember``)."""
         key = (what, *((*alternatives(term), term.parts) for term in terms))
         value = bitmaps.remembered(key)
         if value is None:

@@ -32,23 +32,21 @@ class PostgresText(FullText):
         title = " & ".join(either(term, " | ", " & ", "{}:AB") for term in plan.terms)
         return sql, [title, self.expression(plan.terms, plan.match_all)]
 
-    def count(self, terms):
-        """How many documents contain every one of ``terms``."""
-        sql = "SELECT count(*) FROM search_searchdocument WHERE search_vector @@ to_tsquery('simple', %s)"
-        return self.rows(sql, [self.expression(terms)])[0][0]
+    def ids(self, term):
+        sql = "SELECT id FROM search_searchdocument WHERE search_vector @@ to_tsquery('simple', %s)"
+        return [row[0] for row in self.rows(sql, [self.expression([term])])]
 
     def tiers(self, term):
-        """One word's ids per tier, best first, from the head vector: weight A (title words), B (title stems),
-        any (title, summary or names), then the rest."""
+        """From the head vector through its own GIN index (migration 0009): weight A (title words), weight B
+        (title stems), any weight (title, summary or names). Only offers with the word in the head are read."""
         sql = (
-            "SELECT CASE WHEN head_vector @@ to_tsquery('simple', %s) THEN 0 "
-            "WHEN head_vector @@ to_tsquery('simple', %s) THEN 1 WHEN head_vector @@ q THEN 2 ELSE 3 END, id "
-            "FROM search_searchdocument, to_tsquery('simple', %s) AS q WHERE search_vector @@ q"
+            "SELECT id, head_vector @@ to_tsquery('simple', %s), head_vector @@ to_tsquery('simple', %s) "
+            "FROM search_searchdocument WHERE head_vector @@ to_tsquery('simple', %s)"
         )
         params = [either(term, " | ", " & ", "{}:" + weight) for weight in "AB"] + [self.expression([term])]
-        found = [[], [], [], []]
-        for tier, doc_id in self.rows(sql, params):
-            found[tier].append(doc_id)
+        found = [[], [], []]
+        for doc_id, in_a, in_b in self.rows(sql, params):
+            found[0 if in_a else 1 if in_b else 2].append(doc_id)
         return found
 
     @staticmethod

@@ -32,21 +32,16 @@ class SqliteText(FullText):
         expression = self.expression(plan.terms, plan.match_all)
         return sql, [f"{{exact_hi stem_hi}} : ({self.expression(plan.terms)})", expression]
 
-    def count(self, terms):
-        """How many documents contain every one of ``terms``."""
-        return self.rows("SELECT count(*) FROM search_fts WHERE search_fts MATCH %s", [self.expression(terms)])[0][0]
+    def ids(self, term):
+        return self._matching(self.expression([term]))
 
     def tiers(self, term):
-        """One word's ids per tier, best first: in title words, in title stems, in title, summary or names, anywhere."""
         expression = self.expression([term])
-        matches = [
-            f"exact_hi : ({expression})",
-            f"stem_hi : ({expression})",
-            f"{{exact_hi stem_hi stem_mid}} : ({expression})",
-            expression,
-        ]
-        sql = "SELECT rowid FROM search_fts WHERE search_fts MATCH %s"
-        return [[row[0] for row in self.rows(sql, [match])] for match in matches]
+        columns = ("exact_hi", "stem_hi", "{exact_hi stem_hi stem_mid}")
+        return [self._matching(f"{column} : ({expression})") for column in columns]
+
+    def _matching(self, expression):
+        return [row[0] for row in self.rows("SELECT rowid FROM search_fts WHERE search_fts MATCH %s", [expression])]
 
     def prefix(self, prefix):
         return (
