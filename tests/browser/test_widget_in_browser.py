@@ -160,3 +160,21 @@ def test_widget_builder_works_under_the_csp_and_is_accessible(site_url, page, au
     audit_page.goto(site_url + "/widget/?city=hilden&search=true&facets=true")
     audit_page.locator("praevention-angebote h3 a").first.wait_for()
     assert axe_violations(audit_page) == []
+
+
+def test_web_component_corrects_a_misspelt_search_and_offers_the_text_as_typed(site_url, partner_url, page):
+    expected = api(site_url, "city=velbert&page_size=3&q=Stolbersteine")
+    assert expected["corrected_from"] == "Stolbersteine" and expected["count"] == 1  # the API corrects it
+    page.goto(partner_url)
+    widget = page.locator("praevention-angebote")
+    widget.locator("h3 a").first.wait_for()
+    widget.get_by_label("Angebote durchsuchen").fill("Stolbersteine")
+    page.keyboard.press("Enter")
+    widget.get_by_role("status").filter(has_text="1 Angebot").wait_for()
+    assert widget.locator(".correction").inner_text() == (
+        f"Ergebnisse für {expected['searched_for']}. Stattdessen nach „Stolbersteine“ suchen"
+    )
+    assert widget.locator("h3 a").all_inner_texts() == [r["title"] for r in expected["results"]]
+    widget.get_by_role("button", name="Stattdessen nach „Stolbersteine“ suchen").click()
+    widget.get_by_role("status").filter(has_text="Keine Angebote gefunden.").wait_for()
+    assert widget.locator(".correction").inner_text() == ""

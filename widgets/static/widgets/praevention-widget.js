@@ -9,10 +9,12 @@
   var TEXT = {
     de: { search: "Angebote durchsuchen", go: "Suchen", all: "Alle", kind: "Art", city: "Stadt",
           count: function (n) { return n === 1 ? "1 Angebot" : n + " Angebote"; }, none: "Keine Angebote gefunden.",
-          error: "Die Angebote können gerade nicht geladen werden.", more: "Alle Angebote im Präventionskatalog" },
+          error: "Die Angebote können gerade nicht geladen werden.", more: "Alle Angebote im Präventionskatalog",
+          resultsFor: "Ergebnisse für", instead: function (q) { return "Stattdessen nach „" + q + "“ suchen"; } },
     en: { search: "Search offers", go: "Search", all: "All", kind: "Kind", city: "City",
           count: function (n) { return n === 1 ? "1 offer" : n + " offers"; }, none: "No offers found.",
-          error: "The offers cannot be loaded right now.", more: "All offers in the prevention catalogue" }
+          error: "The offers cannot be loaded right now.", more: "All offers in the prevention catalogue",
+          resultsFor: "Results for", instead: function (q) { return "Search for “" + q + "” instead"; } }
   };
   var CSS = ":host{display:block;font-family:var(--pk-font,inherit);color:var(--pk-text,#1b1b1f);" +
     "background:var(--pk-background,transparent)}*{box-sizing:border-box}" +
@@ -22,7 +24,8 @@
     ":focus-visible{outline:3px solid #ffbf47;outline-offset:2px}ul{list-style:none;margin:0;padding:0}" +
     "li{border-top:1px solid var(--pk-border,#c9ced6);padding:.7rem 0}h3{font-size:1.05rem;margin:0 0 .2rem}" +
     "a{color:var(--pk-accent,#00456e)}p{margin:.2rem 0}.kind{font-size:.8rem;text-transform:uppercase;letter-spacing:.04em}" +
-    ".status{font-weight:600;margin:.3rem 0}.facets{display:flex;gap:.5rem;flex-wrap:wrap}" +
+    ".status{font-weight:600;margin:.3rem 0}.correction button{background:none;color:var(--pk-accent,#00456e);" +
+    "padding:0;text-decoration:underline}.facets{display:flex;gap:.5rem;flex-wrap:wrap}" +
     ".vh{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}";
 
   function el(tag, attrs, text) {
@@ -56,7 +59,9 @@
         this.input = el("input", { id: id + "-q", type: "search", maxlength: "200" });
         form.appendChild(this.input);
         form.appendChild(el("button", { type: "submit" }, this.t.go));
-        form.addEventListener("submit", (e) => { e.preventDefault(); this.query = this.input.value.trim(); this.load(); });
+        form.addEventListener("submit", (e) => {
+          e.preventDefault(); this.query = this.input.value.trim(); this.asTyped = false; this.load();
+        });
         root.appendChild(form);
       }
       if (this.getAttribute("facets") === "true") {
@@ -64,8 +69,10 @@
         root.appendChild(this.facets);
       }
       this.status = el("p", { class: "status", role: "status", "aria-live": "polite" });
+      this.correction = el("p", { class: "correction" });
       this.list = el("ul");
       root.appendChild(this.status);
+      root.appendChild(this.correction);
       root.appendChild(this.list);
       var more = el("a", { href: BASE + "/angebote/", target: "_top" }, this.t.more);
       root.appendChild(el("p")).appendChild(more);
@@ -80,6 +87,7 @@
       });
       Object.keys(this.chosen).forEach((name) => { p.delete(name); if (this.chosen[name]) p.append(name, this.chosen[name]); });
       if (this.query) p.set("q", this.query);
+      if (this.asTyped) p.set("correct", "false");
       p.set("page_size", String(Math.min(parseInt(this.getAttribute("limit") || "5", 10) || 5, 50)));
       return p;
     }
@@ -97,6 +105,14 @@
 
     render(data) {
       this.status.textContent = data.count ? this.t.count(data.count) : this.t.none;
+      // A misspelt search shows the corrected results at once, and offers the text as typed (as the catalogue does).
+      this.correction.replaceChildren();
+      if (data.corrected_from) {
+        this.correction.append(this.t.resultsFor + " ", el("strong", {}, data.searched_for), ". ");
+        var typed = el("button", { type: "button" }, this.t.instead(data.corrected_from));
+        typed.addEventListener("click", () => { this.query = data.corrected_from; this.asTyped = true; this.load(); });
+        this.correction.appendChild(typed);
+      }
       this.list.replaceChildren();
       data.results.forEach((offer) => {
         var li = el("li");
