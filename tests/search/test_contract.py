@@ -299,6 +299,18 @@ def test_a_citys_own_offers_come_before_district_wide_ones(service, offers, cata
     assert [hit.data["cities"] for hit in run(service, "q=Elternabend").hits] == [["kreisweit"], ["hilden"]]
 
 
+def test_a_citys_own_offer_comes_first_at_about_equal_relevance_not_only_at_equal(service, offers, catalogue):
+    offers.make("Beratung nach rechten Übergriffen", cities=["velbert"], summary="Vertraulich und kostenlos.")
+    offers.make("Beratung für Betroffene", cities=["kreisweit"], summary="Beratung vor Ort und telefonisch.")
+    # Without a city the district-wide offer matches a little better (the word twice); with Velbert chosen,
+    # Velbert's own offer is first, but a clearly better match elsewhere would still come before it.
+    assert titles(run(service, "q=Beratung"))[:2] == ["Beratung für Betroffene", "Beratung nach rechten Übergriffen"]
+    assert titles(run(service, "q=Beratung&city=velbert"))[:2] == [
+        "Beratung nach rechten Übergriffen",
+        "Beratung für Betroffene",
+    ]
+
+
 def test_autocomplete_folds_like_search_and_completes_search_terms(service, offers, catalogue):
     offers.make("Qualifizierung für Übungsleitende", cities=["wuelfrath"], provider="Stadtsportverband Wülfrath")
     assert [s["title"] for s in service.suggest("Uebungs")] == ["Qualifizierung für Übungsleitende"]
