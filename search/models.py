@@ -28,12 +28,42 @@ class SearchDocument(models.Model):
 
 
 class SearchIndexState(models.Model):
-    """One row whose token changes with every index write, so per-process caches know when to rebuild."""
+    """One row whose token changes with every index write, so per-process caches know when to rebuild.
+
+    ``seq`` counts the writes since the last full rebuild, which sets a new ``base``: a process whose facet
+    bitmaps are of the same base applies the documents changed since its ``seq`` (``SearchChange``) instead
+    of building them again. Writers update this row first, so its lock orders their commits by ``seq``.
+    """
 
     token = models.CharField(max_length=32)
+    base = models.CharField(max_length=32, default="")
+    seq = models.BigIntegerField(default=0)
 
     def __str__(self):
         return self.token
+
+
+class SearchWrite(models.Model):
+    """The token of each recent write by ``seq``: a process checks that the write its bitmaps were built at is
+    still in the history (a rolled-back or restored database may reuse a ``seq`` for other changes)."""
+
+    KEPT = 10_000  # writes older than this are forgotten; a process that old builds its bitmaps anew
+
+    seq = models.BigIntegerField(primary_key=True)
+    token = models.CharField(max_length=32)
+
+    def __str__(self):
+        return f"{self.seq}: {self.token}"
+
+
+class SearchChange(models.Model):
+    """The last write (``SearchIndexState.seq``) that changed or removed a document: one row per document."""
+
+    document_id = models.BigIntegerField(primary_key=True)
+    seq = models.BigIntegerField(db_index=True)
+
+    def __str__(self):
+        return f"{self.document_id}@{self.seq}"
 
 
 class SearchFacet(models.Model):

@@ -11,18 +11,19 @@ both dialects match the same words; they differ only in their full-text SQL.
 import heapq
 import json
 import math
+import re
 import threading
 import uuid
 from collections import Counter
+from dataclasses import dataclass
 
 from django.core.exceptions import ImproperlyConfigured
 from django.db import connection, transaction
-from django.db.models import F
 from django.utils.dateparse import parse_datetime
 
 from ... import german
 from ...bitmaps import FacetBitmaps
-from ...models import SearchDocument, SearchFacet, SearchIndexState
+from ...models import SearchChange, SearchDocument, SearchFacet, SearchIndexState, SearchWrite
 from ..base import Engine, EngineResult
 from .base import TEXT_COLUMNS, alternatives
 from .postgres import PostgresText
@@ -34,6 +35,15 @@ from .sqlite import SqliteText
 # term frequencies say little, and scoring thousands of matches costs more than the rest of the search.
 # Each broad word's tiers are worked out once per index version (``FacetBitmaps.remember``).
 BROAD = 1000
+
+# More changed documents than this since a process's bitmaps were built (an import, a taxonomy rename) and
+# it builds them anew: moving each document's bits costs about 0.1 ms per bitmap at 50,000 documents.
+INCREMENTAL = 500
+
+# The columns each tier of ``FullText.tiers`` matches in, best first (both dialects use the same ones).
+TIER_COLUMNS = (("exact_hi",), ("stem_hi",), ("exact_hi", "stem_hi", "stem_mid"), TEXT_COLUMNS)
+ASCII_WORD = re.compile(r"[a-z0-9]+")
+TOKEN = re.compile(r"[^\W_]+")
 
 
 DIALECTS = {"sqlite": SqliteText, "postgresql": PostgresText}
@@ -59,7 +69,9 @@ class DatabaseEngine(Engine):
     # -- writing -------------------------------------------------------------------------------
     def index(self, docs):
         text = self.text
+        docs = list(docs)
         with transaction.atomic(), connection.cursor() as cursor:
+            self._written([doc["id"] for doc in docs])
             for doc in docs:
                 SearchDocument.objects.update_or_create(id=doc["id"], defaults=_row(doc))
                 SearchFacet.objects.filter(document_id=doc["id"]).delete()
@@ -69,14 +81,28 @@ class DatabaseEngine(Engine):
                     for value in values
                 )
                 text.write(cursor, doc)
-            self.touch()
 
     def remove(self, ids):
         ids = list(ids)
         with transaction.atomic(), connection.cursor() as cursor:
+            self._written(ids)
             SearchDocument.objects.filter(id__in=ids).delete()
             self.text.delete(cursor, ids)
-            self.touch()
+
+    @staticmethod
+    def _written(ids):
+        """Note a write of these documents, first thing in its transaction (see ``SearchIndexState``)."""
+        state, _ = SearchIndexState.objects.select_for_update().get_or_create(pk=1, defaults={"token": ""})
+        state.token, state.seq = uuid.uuid4().hex, state.seq + 1
+        state.save(update_fields=["token", "seq"])
+        SearchWrite.objects.create(seq=state.seq, token=state.token)
+        SearchWrite.objects.filter(seq__lte=state.seq - SearchWrite.KEPT).delete()
+        SearchChange.objects.bulk_create(
+            [SearchChange(document_id=doc_id, seq=state.seq) for doc_id in set(ids)],
+            update_conflicts=True,
+            unique_fields=["document_id"],
+            update_fields=["seq"],
+        )
 
     def rebuild(self, docs, progress=None, batch_size=500):
         # One transaction: readers keep seeing the old index until the new one is committed.
@@ -91,7 +117,8 @@ class DatabaseEngine(Engine):
                     self._insert(cursor, text, batch, progress)
                     batch = []
             self._insert(cursor, text, batch, progress)
-            self.touch()
+            SearchChange.objects.all().delete()
+            self.touch(base=True)
 
     @staticmethod
     def _insert(cursor, text, docs, progress):
@@ -132,9 +159,9 @@ class DatabaseEngine(Engine):
         word's, then all words'), so a narrow word or a small overlap spares working out any tiers.
         """
         text = self.text
-        if any(self._remembered(bitmaps, "count", [term], text.count) <= BROAD for term in terms):
+        if any(self._count(bitmaps, [term]) <= BROAD for term in terms):
             return None
-        if len(terms) > 1 and self._remembered(bitmaps, "count", terms, text.count) <= BROAD:
+        if len(terms) > 1 and self._count(bitmaps, terms) <= BROAD:
             return None
         tiers = None
         for term in terms:
@@ -142,10 +169,21 @@ class DatabaseEngine(Engine):
             tiers = found if tiers is None else [a & b for a, b in zip(tiers, found, strict=True)]
         return tiers
 
+    def _count(self, bitmaps, terms):
+        """How many documents have all these words: from their remembered tiers if there are any (they outlive
+        writes), else counted once per index version."""
+        tiers = [bitmaps.remembered(_key("tiers", [term])) for term in terms]
+        if all(tiers):
+            both = tiers[0][-1]
+            for more in tiers[1:]:
+                both &= more[-1]
+            return both.bit_count()
+        return self._remembered(bitmaps, "count", terms, self.text.count)
+
     @staticmethod
     def _remembered(bitmaps, what, terms, compute):
         """A count or tiers of these words, worked out once per index version (``FacetBitmaps.remember``)."""
-        key = (what, *((*alternatives(term), term.parts) for term in terms))
+        key = _key(what, terms)
         value = bitmaps.remembered(key)
         if value is None:
             value = compute(terms)
@@ -196,21 +234,45 @@ class DatabaseEngine(Engine):
         )
 
     def bitmaps(self):
-        """This process's facet bitmaps, rebuilt when the index has changed since they were built."""
-        token = self.version()
+        """This process's facet bitmaps, brought up to date when the index has changed since they were built."""
+        state = SearchIndexState.objects.filter(pk=1).values_list("token", "base", "seq").first()
+        token, base, seq = state or ("", "", 0)
         key = (connection.alias, connection.settings_dict["NAME"])
         cached = _bitmaps.get(key)
-        if cached is None or cached[0] != token:
-            # One thread builds (about 0.1 s at 10,000 documents); the others wait for it instead of each
-            # building its own copy after every write.
+        if cached is None or cached.token != token:
+            # One thread updates or builds; the others wait for it instead of each making its own copy.
             with _bitmaps_lock:
                 cached = _bitmaps.get(key)
-                if cached is None or cached[0] != token:
-                    ordered = SearchDocument.objects.order_by(F("sort_date").desc(nulls_last=True), "-id")
-                    rows = SearchFacet.objects.values_list("document_id", "field", "value").iterator(chunk_size=5000)
-                    cached = (token, FacetBitmaps(ordered.values_list("id", flat=True), rows))
+                if cached is None or cached.token != token:
+                    written = _written_token(seq)
+                    cached = _Snapshot(token, base, seq, written, self._bitmaps_since(cached, base, seq))
                     _bitmaps[key] = cached
-        return cached[1]
+        return cached.bitmaps
+
+    @staticmethod
+    def _bitmaps_since(cached, base, seq):
+        """The cached bitmaps with the documents changed since they were built, or new ones after a rebuild
+        (a new base) or many changes."""
+        if (
+            cached is not None
+            and (cached.base, cached.written) == (base, _written_token(cached.seq))
+            and cached.seq <= seq
+        ):
+            changes = SearchChange.objects.filter(seq__gt=cached.seq).values_list("document_id", flat=True)
+            ids = list(changes[: INCREMENTAL + 1])
+            if len(ids) <= INCREMENTAL:
+                rows = SearchDocument.objects.filter(id__in=ids).values_list("id", "sort_date", *TEXT_COLUMNS)
+                facets = {}
+                for doc_id, field, value in SearchFacet.objects.filter(document_id__in=ids).values_list(
+                    "document_id", "field", "value"
+                ):
+                    facets.setdefault(doc_id, set()).add((field, value))
+                changed = [(row[0], row[1], facets.get(row[0], set()), row[2:]) for row in rows]
+                gone = set(ids) - {row[0] for row in changed}
+                return cached.bitmaps.updated(gone, changed, _tier_of)
+        documents = SearchDocument.objects.values_list("id", "sort_date").iterator(chunk_size=5000)
+        rows = SearchFacet.objects.values_list("document_id", "field", "value").iterator(chunk_size=5000)
+        return FacetBitmaps(documents, rows)
 
     def suggest(self, prefix, limit=8, types=("offer",)):
         sql, params = self.text.prefix(prefix)
@@ -235,12 +297,50 @@ class DatabaseEngine(Engine):
         return state or ""
 
     @staticmethod
-    def touch():
-        SearchIndexState.objects.update_or_create(pk=1, defaults={"token": uuid.uuid4().hex})
+    def touch(base=False):
+        """A new version token; with ``base``, also a new base: every process builds its bitmaps anew."""
+        defaults = {"token": uuid.uuid4().hex}
+        if base:
+            defaults["base"] = uuid.uuid4().hex
+        SearchIndexState.objects.update_or_create(pk=1, defaults=defaults)
+
+
+@dataclass(frozen=True)
+class _Snapshot:
+    token: str
+    base: str
+    seq: int
+    written: str  # the token of write ``seq`` (``SearchWrite``), "" if none
+    bitmaps: FacetBitmaps
 
 
 _bitmaps = {}
 _bitmaps_lock = threading.Lock()
+
+
+def _written_token(seq):
+    return SearchWrite.objects.filter(seq=seq).values_list("token", flat=True).first() or ""
+
+
+def _key(what, terms):
+    return (what, *((*alternatives(term), term.parts) for term in terms))
+
+
+def _tier_of(key, columns):
+    """For ``FacetBitmaps.updated``: the tier a changed document (its text columns) takes in a word's
+    remembered tiers, as ``FullText.tiers`` would find it; None for words the full-text tokenizers might split
+    differently than ``str.split`` (only plain ASCII words and numbers are placed)."""
+    if key[0] != "tiers" or len(key) != 2:
+        return None
+    *forms, parts = key[1]
+    if not all(ASCII_WORD.fullmatch(word) for word in [*forms, *parts]):
+        return None
+    text = dict(zip(TEXT_COLUMNS, columns, strict=True))
+    for tier, names in enumerate(TIER_COLUMNS):
+        words = {word for name in names for word in TOKEN.findall(text[name])}
+        if any(form in words for form in forms) or (parts and all(part in words for part in parts)):
+            return tier
+    return len(TIER_COLUMNS)
 
 
 def spellings(vocabularies):
