@@ -27,6 +27,50 @@ class SearchDocument(models.Model):
         return self.data.get("title", str(self.id))
 
 
+class SearchTitleWord(models.Model):
+    """A word of a document's title or tags (folded), for autocomplete: a title's documents, newest first."""
+
+    document = models.ForeignKey(SearchDocument, on_delete=models.CASCADE, related_name="title_words")
+    type = models.CharField(max_length=20)
+    word = models.CharField(max_length=100)
+    age = models.BigIntegerField()  # the newest first: minus the date's timestamp (undated after all dated)
+
+    class Meta:
+        indexes = [models.Index(fields=["type", "word", "age", "document"], name="search_title_word_newest")]
+
+    def __str__(self):
+        return self.word
+
+
+class SearchTitleTerm(models.Model):
+    """How many documents of a type have a word in their title or tags: autocomplete finds words by prefix here,
+    a few rows per prefix, instead of in every matching document."""
+
+    type = models.CharField(max_length=20)
+    word = models.CharField(max_length=100)
+    documents = models.PositiveIntegerField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["type", "word"], name="search_title_term_unique")]
+
+    def __str__(self):
+        return f"{self.word} ({self.documents})"
+
+
+class SearchWord(models.Model):
+    """How many documents use a word (folded) in one spelling: completed search terms and spelling corrections."""
+
+    word = models.CharField(max_length=100)
+    spelling = models.CharField(max_length=100)
+    documents = models.PositiveIntegerField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["word", "spelling"], name="search_word_unique")]
+
+    def __str__(self):
+        return f"{self.spelling} ({self.documents})"
+
+
 class SearchIndexState(models.Model):
     """One row whose token changes with every index write, so per-process caches know when to rebuild.
 

@@ -19,12 +19,22 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ImproperlyConfigured
 from django.db import connection, transaction
+from django.db.models import Q
 from django.utils.dateparse import parse_datetime
 
-from ... import german
 from ...bitmaps import FacetBitmaps
-from ...models import SearchChange, SearchDocument, SearchFacet, SearchIndexState, SearchWrite
+from ...models import (
+    SearchChange,
+    SearchDocument,
+    SearchFacet,
+    SearchIndexState,
+    SearchTitleTerm,
+    SearchTitleWord,
+    SearchWord,
+    SearchWrite,
+)
 from ..base import Engine, EngineResult
+from . import terms
 from .base import TEXT_COLUMNS, alternatives
 from .postgres import PostgresText
 from .sqlite import SqliteText
@@ -72,6 +82,7 @@ class DatabaseEngine(Engine):
         docs = list(docs)
         with transaction.atomic(), connection.cursor() as cursor:
             self._written([doc["id"] for doc in docs])
+            terms.replace([doc["id"] for doc in docs], docs)
             for doc in docs:
                 SearchDocument.objects.update_or_create(id=doc["id"], defaults=_row(doc))
                 SearchFacet.objects.filter(document_id=doc["id"]).delete()
@@ -81,11 +92,13 @@ class DatabaseEngine(Engine):
                     for value in values
                 )
                 text.write(cursor, doc)
+            terms.insert_title_words(docs)
 
     def remove(self, ids):
         ids = list(ids)
         with transaction.atomic(), connection.cursor() as cursor:
             self._written(ids)
+            terms.replace(ids, [])
             SearchDocument.objects.filter(id__in=ids).delete()
             self.text.delete(cursor, ids)
 
@@ -110,6 +123,8 @@ class DatabaseEngine(Engine):
         with transaction.atomic(), connection.cursor() as cursor:
             text.clear(cursor)
             SearchDocument.objects.all().delete()
+            docs = list(docs)
+            terms.rebuild(docs)
             batch = []
             for doc in docs:
                 batch.append(doc)
@@ -131,6 +146,7 @@ class DatabaseEngine(Engine):
         )
         for doc in docs:
             text.write(cursor, doc)
+        terms.insert_title_words(docs)
         if progress and docs:
             progress(len(docs))
 
@@ -275,21 +291,39 @@ class DatabaseEngine(Engine):
         return FacetBitmaps(documents, rows)
 
     def suggest(self, prefix, limit=8, types=("offer",)):
-        sql, params = self.text.prefix(prefix)
-        of_type = ", ".join(["%s"] * len(types))
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"WITH m AS ({sql}) SELECT d.data FROM m JOIN search_searchdocument d ON d.id = m.id "  # noqa: S608 - placeholders and dialect SQL only
-                "WHERE EXISTS (SELECT 1 FROM search_searchfacet f WHERE f.document_id = d.id "
-                f"AND f.field = 'type' AND f.value IN ({of_type})) "
-                "ORDER BY m.score DESC, d.sort_date DESC LIMIT %s",
-                params + list(types) + [limit],
+        """Display data of documents with a title word starting with ``prefix``: the most used such words
+        first, each word's documents newest first (``terms``: distinct words, then one word's index)."""
+        words = (
+            SearchTitleTerm.objects.filter(self.text.prefix("word", prefix), type__in=types)
+            .order_by("-documents", "word")
+            .values_list("word", flat=True)
+        )
+        found = {}
+        for word in words[:limit]:
+            rows = (
+                SearchTitleWord.objects.filter(word=word, type__in=types)
+                .order_by("age", "document_id")
+                .values_list("document_id", "document__data")
             )
-            return [_json(row[0]) for row in cursor.fetchall()]
+            for doc_id, data in rows[: limit - len(found)]:
+                found.setdefault(doc_id, _json(data))
+            if len(found) >= limit:
+                break
+        return list(found.values())
+
+    def complete(self, forms, limit=5):
+        """The most used spellings of indexed words that start with one of ``forms`` (folded prefixes) and
+        are longer than the first, most used first."""
+        starts = Q()
+        for form in forms:
+            starts |= self.text.prefix("word", form)
+        found = spellings(SearchWord.objects.filter(starts).values_list("word", "spelling", "documents"))
+        longer = ((-count, written) for word, (count, written) in found.items() if len(word) > len(forms[0]))
+        return [written for _count, written in heapq.nsmallest(limit, longer)]
 
     def vocabulary(self):
         """Every indexed word (folded) -> (number of documents using it, its most used spelling), for corrections."""
-        return spellings(SearchDocument.objects.values_list("vocabulary", flat=True).iterator(chunk_size=2000))
+        return spellings(SearchWord.objects.values_list("word", "spelling", "documents").iterator(chunk_size=5000))
 
     def version(self):
         """A token that changes with every write to the index; keys caches derived from it."""
@@ -343,13 +377,15 @@ def _tier_of(key, columns):
     return len(TIER_COLUMNS)
 
 
-def spellings(vocabularies):
-    """Folded word -> (documents using it, most used spelling) from each document's words as written."""
+def spellings(rows):
+    """Folded word -> (documents using it, most used spelling) from (word, spelling, documents) rows."""
     forms = {}
-    for words in vocabularies:
-        for written in words.split():
-            forms.setdefault(german.fold(written), Counter())[written] += 1
-    return {word: (sum(counts.values()), counts.most_common(1)[0][0]) for word, counts in forms.items()}
+    for word, written, count in rows:
+        forms.setdefault(word, Counter())[written] += count
+    return {
+        word: (sum(counts.values()), min(counts.items(), key=lambda item: (-item[1], item[0]))[0])
+        for word, counts in forms.items()
+    }
 
 
 def _about(score):
