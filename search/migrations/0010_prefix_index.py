@@ -69,8 +69,8 @@ def prefix_indexes(statements):
 
 
 def fill(apps, schema_editor):
-    """The words of the documents already indexed (as ``search.engines.database.terms`` writes them)."""
-    from search.engines.database import terms
+    """The words of the documents already indexed (as ``search.engines.database.prefixes`` writes them)."""
+    from search.engines.database import prefixes
 
     Document = apps.get_model("search", "SearchDocument")
     Facet = apps.get_model("search", "SearchFacet")
@@ -87,14 +87,14 @@ def fill(apps, schema_editor):
             "id", "exact_hi", "vocabulary", "sort_date"
         ).iterator(chunk_size=2000)
     ]
-    titles, words = terms.counts(docs)
+    titles, words = prefixes.counts(docs)
     TitleTerm = apps.get_model("search", "SearchTitleTerm")
     Word = apps.get_model("search", "SearchWord")
     TitleWord = apps.get_model("search", "SearchTitleWord")
     TitleTerm.objects.bulk_create([TitleTerm(type=t, word=w, documents=n) for (t, w), n in titles.items()])
     Word.objects.bulk_create([Word(word=w, spelling=s, documents=n) for (w, s), n in words.items()])
     TitleWord.objects.bulk_create(
-        [TitleWord(document_id=i, type=t, word=w, age=a) for i, t, w, a in terms.title_rows(docs)], batch_size=5000
+        [TitleWord(document_id=i, type=t, word=w, age=a) for i, t, w, a in prefixes.title_rows(docs)], batch_size=5000
     )
 
 Migration.operations += [

@@ -1,4 +1,4 @@
-"""Autocomplete's prefix index (``search.engines.database.terms``): it follows every write as a rebuild of the
+"""Autocomplete's prefix index (``search.engines.database.prefixes``): it follows every write as a rebuild of the
 same documents would make it, and it orders titles by how common the completed word is, then newest first."""
 
 import pytest

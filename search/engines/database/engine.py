@@ -34,7 +34,7 @@ from ...models import (
     SearchWrite,
 )
 from ..base import Engine, EngineResult
-from . import terms
+from . import prefixes
 from .base import TEXT_COLUMNS, alternatives
 from .postgres import PostgresText
 from .sqlite import SqliteText
@@ -82,7 +82,7 @@ class DatabaseEngine(Engine):
         docs = list(docs)
         with transaction.atomic(), connection.cursor() as cursor:
             self._written([doc["id"] for doc in docs])
-            terms.replace([doc["id"] for doc in docs], docs)
+            prefixes.replace([doc["id"] for doc in docs], docs)
             for doc in docs:
                 SearchDocument.objects.update_or_create(id=doc["id"], defaults=_row(doc))
                 SearchFacet.objects.filter(document_id=doc["id"]).delete()
@@ -92,13 +92,13 @@ class DatabaseEngine(Engine):
                     for value in values
                 )
                 text.write(cursor, doc)
-            terms.insert_title_words(docs)
+            prefixes.insert_title_words(docs)
 
     def remove(self, ids):
         ids = list(ids)
         with transaction.atomic(), connection.cursor() as cursor:
             self._written(ids)
-            terms.replace(ids, [])
+            prefixes.replace(ids, [])
             SearchDocument.objects.filter(id__in=ids).delete()
             self.text.delete(cursor, ids)
 
@@ -122,9 +122,12 @@ class DatabaseEngine(Engine):
         text = self.text
         with transaction.atomic(), connection.cursor() as cursor:
             text.clear(cursor)
+            # The rows pointing at documents first, each in one statement (the cascade would select them all).
+            SearchTitleWord.objects.all().delete()
+            SearchFacet.objects.all().delete()
             SearchDocument.objects.all().delete()
             docs = list(docs)
-            terms.rebuild(docs)
+            prefixes.rebuild(docs)
             batch = []
             for doc in docs:
                 batch.append(doc)
@@ -146,7 +149,7 @@ class DatabaseEngine(Engine):
         )
         for doc in docs:
             text.write(cursor, doc)
-        terms.insert_title_words(docs)
+        prefixes.insert_title_words(docs)
         if progress and docs:
             progress(len(docs))
 
@@ -292,7 +295,7 @@ class DatabaseEngine(Engine):
 
     def suggest(self, prefix, limit=8, types=("offer",)):
         """Display data of documents with a title word starting with ``prefix``: the most used such words
-        first, each word's documents newest first (``terms``: distinct words, then one word's index)."""
+        first, each word's documents newest first (``prefixes``: distinct words, then one word's index)."""
         words = (
             SearchTitleTerm.objects.filter(self.text.prefix("word", prefix), type__in=types)
             .order_by("-documents", "word")
