@@ -3,18 +3,20 @@
 Bit *i* stands for the *i*-th indexed document in newest-first order. Each facet value has a bitmap
 (a Python int); a filter is an OR of value bitmaps, a query's matches one more bitmap, and a count is
 ``(matches & other_filters & value).bit_count()``. At 10,000 offers each operation takes microseconds,
-so all facet counts come from one pass over the matching ids. The bitmaps are built once per process
-and rebuilt when the index's version token changes (any write sets a new one).
+so all facet counts come from one pass over the matching ids. The bitmaps are built once per process; after
+a write, ``updated`` makes a new snapshot from the old one and the changed documents alone (moving their bits
+to their new place in the order), which costs milliseconds where a full build costs half a second at 50,000.
 
 The same snapshot remembers, per searched word, which documents it is in and, for *broad* words (in
 more than ``BROAD`` documents, such as the target-group names nearly every offer carries), its ranked tiers,
 much as Elasticsearch caches frequent filters: matching and ranking such a word touches every document, so
-it is done once per index version and process, and each later query starts from its bitmaps. Only derived
-index data is kept, never a result: filters, facets and paging are computed per query, and a write drops
-everything with the snapshot.
+it is done once per process, and each later query starts from its bitmaps. Only derived index data is kept,
+never a result: filters, facets and paging are computed per query. A write carries the tiers over (the
+engine places each changed document in them) and drops the rest.
 """
 
 import threading
+from bisect import bisect_left
 from collections import OrderedDict, defaultdict
 
 # Words remembered per snapshot, least recently used dropped first. A narrow word costs a few bytes, a broad
@@ -22,12 +24,30 @@ from collections import OrderedDict, defaultdict
 REMEMBERED_TERMS = 1024
 
 
+def sort_key(doc_id, date):
+    """A document's place in newest-first order (undated last, then higher ids first), ascending."""
+    return (1, 0, -doc_id) if date is None else (0, -date.timestamp(), -doc_id)
+
+
+def _without(bits, pos):
+    """``bits`` with bit ``pos`` taken out and the higher bits moved down by one."""
+    return (bits & ((1 << pos) - 1)) | ((bits >> (pos + 1)) << pos)
+
+
+def _with(bits, pos, on):
+    """``bits`` with a bit put in at ``pos`` (set when ``on``) and the higher bits moved up by one."""
+    return (bits & ((1 << pos) - 1)) | ((bits >> pos) << (pos + 1)) | (int(on) << pos)
+
+
 class FacetBitmaps:
-    def __init__(self, ordered_ids, facet_rows):
-        self.ids = list(ordered_ids)
-        self.position = {doc_id: pos for pos, doc_id in enumerate(self.ids)}
-        self.size = len(self.ids)
-        self.everything = (1 << self.size) - 1
+    """One snapshot of the index's order and facets; never changed once built (threads share it)."""
+
+    def __init__(self, documents, facet_rows):
+        """``documents``: (id, sort date) of every indexed document; ``facet_rows``: (id, field, value)."""
+        ordered = sorted((sort_key(doc_id, date), doc_id) for doc_id, date in documents)
+        self.keys = [key for key, _ in ordered]
+        self.ids = [doc_id for _, doc_id in ordered]
+        self._positions()
         positions = defaultdict(list)
         for doc_id, field, value in facet_rows:
             pos = self.position.get(doc_id)
@@ -38,6 +58,55 @@ class FacetBitmaps:
             self.values[field][value] = self.bitmap(found)
         self._terms = OrderedDict()
         self._lock = threading.Lock()
+
+    def _positions(self):
+        self.position = {doc_id: pos for pos, doc_id in enumerate(self.ids)}
+        self.size = len(self.ids)
+        self.everything = (1 << self.size) - 1
+
+    def updated(self, gone, changed, place):
+        """A new snapshot: documents ``gone`` (ids) taken out, ``changed`` ones put in or moved to their place.
+
+        ``changed``: (id, sort date, {(field, value)}, document) each. Remembered lists of bitmaps (a word's
+        tiers) are carried over: ``place(key, document)`` says in which of them a changed document belongs
+        (its index; the length of the list for none), or None when it cannot tell (then they are dropped).
+        Other remembered values (counts) are dropped: they cannot be corrected without the old documents.
+        """
+        new = object.__new__(FacetBitmaps)
+        new.keys, new.ids = list(self.keys), list(self.ids)
+        values = [(field, value, bits) for field, by_value in self.values.items() for value, bits in by_value.items()]
+        with self._lock:
+            terms = [(key, list(value)) for key, value in self._terms.items() if isinstance(value, list)]
+        moving = [doc_id for doc_id in [*gone, *(c[0] for c in changed)] if doc_id in self.position]
+        for doc_id in moving:
+            pos = bisect_left(new.keys, self.keys[self.position[doc_id]])
+            del new.keys[pos], new.ids[pos]
+            values = [(field, value, _without(bits, pos)) for field, value, bits in values]
+            for _key, tiers in terms:
+                tiers[:] = [_without(bits, pos) for bits in tiers]
+        for doc_id, date, carried, document in changed:
+            key = sort_key(doc_id, date)
+            pos = bisect_left(new.keys, key)
+            new.keys.insert(pos, key)
+            new.ids.insert(pos, doc_id)
+            values = [(field, value, _with(bits, pos, (field, value) in carried)) for field, value, bits in values]
+            known = {(field, value) for field, value, _bits in values}
+            values += [(field, value, 1 << pos) for field, value in carried - known]
+            kept = []
+            for term_key, tiers in terms:
+                tier = place(term_key, document)
+                if tier is not None:
+                    tiers[:] = [_with(bits, pos, n >= tier) for n, bits in enumerate(tiers)]
+                    kept.append((term_key, tiers))
+            terms = kept
+        new._positions()
+        new.values = defaultdict(dict)
+        for field, value, bits in values:
+            if bits:
+                new.values[field][value] = bits
+        new._terms = OrderedDict(terms)
+        new._lock = threading.Lock()
+        return new
 
     def remembered(self, key):
         """What ``remember`` kept under ``key`` for this snapshot, or None."""

@@ -27,13 +27,87 @@ class SearchDocument(models.Model):
         return self.data.get("title", str(self.id))
 
 
+class SearchTitleWord(models.Model):
+    """A word of a document's title or tags (folded), for autocomplete: a title's documents, newest first."""
+
+    document = models.ForeignKey(SearchDocument, on_delete=models.CASCADE, related_name="title_words")
+    type = models.CharField(max_length=20)
+    word = models.CharField(max_length=100)
+    age = models.BigIntegerField()  # the newest first: minus the date's timestamp (undated after all dated)
+
+    class Meta:
+        indexes = [models.Index(fields=["type", "word", "age", "document"], name="search_title_word_newest")]
+
+    def __str__(self):
+        return self.word
+
+
+class SearchTitleTerm(models.Model):
+    """How many documents of a type have a word in their title or tags: autocomplete finds words by prefix here,
+    a few rows per prefix, instead of in every matching document."""
+
+    type = models.CharField(max_length=20)
+    word = models.CharField(max_length=100)
+    documents = models.PositiveIntegerField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["type", "word"], name="search_title_term_unique")]
+
+    def __str__(self):
+        return f"{self.word} ({self.documents})"
+
+
+class SearchWord(models.Model):
+    """How many documents use a word (folded) in one spelling: completed search terms and spelling corrections."""
+
+    word = models.CharField(max_length=100)
+    spelling = models.CharField(max_length=100)
+    documents = models.PositiveIntegerField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["word", "spelling"], name="search_word_unique")]
+
+    def __str__(self):
+        return f"{self.spelling} ({self.documents})"
+
+
 class SearchIndexState(models.Model):
-    """One row whose token changes with every index write, so per-process caches know when to rebuild."""
+    """One row whose token changes with every index write, so per-process caches know when to rebuild.
+
+    ``seq`` counts the writes since the last full rebuild, which sets a new ``base``: a process whose facet
+    bitmaps are of the same base applies the documents changed since its ``seq`` (``SearchChange``) instead
+    of building them again. Writers update this row first, so its lock orders their commits by ``seq``.
+    """
 
     token = models.CharField(max_length=32)
+    base = models.CharField(max_length=32, default="")
+    seq = models.BigIntegerField(default=0)
 
     def __str__(self):
         return self.token
+
+
+class SearchWrite(models.Model):
+    """The token of each recent write by ``seq``: a process checks that the write its bitmaps were built at is
+    still in the history (a rolled-back or restored database may reuse a ``seq`` for other changes)."""
+
+    KEPT = 10_000  # writes older than this are forgotten; a process that old builds its bitmaps anew
+
+    seq = models.BigIntegerField(primary_key=True)
+    token = models.CharField(max_length=32)
+
+    def __str__(self):
+        return f"{self.seq}: {self.token}"
+
+
+class SearchChange(models.Model):
+    """The last write (``SearchIndexState.seq``) that changed or removed a document: one row per document."""
+
+    document_id = models.BigIntegerField(primary_key=True)
+    seq = models.BigIntegerField(db_index=True)
+
+    def __str__(self):
+        return f"{self.document_id}@{self.seq}"
 
 
 class SearchFacet(models.Model):

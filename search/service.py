@@ -5,7 +5,6 @@ synonyms, once for both engines), falls back to the database engine when Elastic
 answer, suggests spellings, attaches facet labels and records searches that found nothing.
 """
 
-import heapq
 import logging
 import threading
 from contextlib import contextmanager
@@ -195,18 +194,8 @@ class SearchService:
         typed = german.words(prefix)
         if not typed or len(german.fold(typed[-1])) < 2:
             return []
-        forms = german.prefix_forms(typed[-1])
-        vocabulary = _vocabulary(self.fallback.version())
-        words = heapq.nsmallest(
-            limit,
-            (
-                (-count, written)
-                for word, (count, written) in vocabulary.items()
-                if word.startswith(forms) and len(word) > len(forms[0])
-            ),
-        )
         head = prefix[: prefix.rfind(typed[-1])]
-        return [head + written for _count, written in words]
+        return [head + written for written in self.fallback.complete(german.prefix_forms(typed[-1]), limit)]
 
     def did_you_mean(self, text):
         """The text with each word the index does not know replaced by its closest indexed word, as written

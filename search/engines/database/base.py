@@ -51,8 +51,8 @@ class FullText(ABC):
         ``ids(term)`` less these."""
 
     @abstractmethod
-    def prefix(self, prefix):
-        """SQL and parameters selecting ``(id, score)`` of documents with a title word starting with ``prefix``."""
+    def prefix(self, field, prefix):
+        """A condition (``Q``) that a column of words starts with ``prefix``, answered from its btree index."""
 
     @abstractmethod
     def write(self, cursor, doc):

@@ -13,19 +13,30 @@ import heapq
 import json
 import math
 import operator
+import re
 import threading
 import uuid
 from collections import Counter
+from dataclasses import dataclass
 
 from django.core.exceptions import ImproperlyConfigured
 from django.db import connection, transaction
-from django.db.models import F
+from django.db.models import Q
 from django.utils.dateparse import parse_datetime
 
-from ... import german
 from ...bitmaps import FacetBitmaps
-from ...models import SearchDocument, SearchFacet, SearchIndexState
+from ...models import (
+    SearchChange,
+    SearchDocument,
+    SearchFacet,
+    SearchIndexState,
+    SearchTitleTerm,
+    SearchTitleWord,
+    SearchWord,
+    SearchWrite,
+)
 from ..base import Engine, EngineResult
+from . import prefixes
 from .base import TEXT_COLUMNS, alternatives
 from .postgres import PostgresText
 from .sqlite import SqliteText
@@ -36,6 +47,15 @@ from .sqlite import SqliteText
 # term frequencies say little, and scoring thousands of matches costs more than the rest of the search.
 # Each broad word's tiers are worked out once per index version (``FacetBitmaps.remember``).
 BROAD = 1000
+
+# More changed documents than this since a process's bitmaps were built (an import, a taxonomy rename) and
+# it builds them anew: moving each document's bits costs about 0.1 ms per bitmap at 50,000 documents.
+INCREMENTAL = 500
+
+# The columns each tier of ``FullText.tiers`` matches in, best first (both dialects use the same ones).
+TIER_COLUMNS = (("exact_hi",), ("stem_hi",), ("exact_hi", "stem_hi", "stem_mid"), TEXT_COLUMNS)
+ASCII_WORD = re.compile(r"[a-z0-9]+")
+TOKEN = re.compile(r"[^\W_]+")
 
 
 DIALECTS = {"sqlite": SqliteText, "postgresql": PostgresText}
@@ -61,7 +81,10 @@ class DatabaseEngine(Engine):
     # -- writing -------------------------------------------------------------------------------
     def index(self, docs):
         text = self.text
+        docs = list(docs)
         with transaction.atomic(), connection.cursor() as cursor:
+            self._written([doc["id"] for doc in docs])
+            prefixes.replace([doc["id"] for doc in docs], docs)
             for doc in docs:
                 SearchDocument.objects.update_or_create(id=doc["id"], defaults=_row(doc))
                 SearchFacet.objects.filter(document_id=doc["id"]).delete()
@@ -71,21 +94,42 @@ class DatabaseEngine(Engine):
                     for value in values
                 )
                 text.write(cursor, doc)
-            self.touch()
+            prefixes.insert_title_words(docs)
 
     def remove(self, ids):
         ids = list(ids)
         with transaction.atomic(), connection.cursor() as cursor:
+            self._written(ids)
+            prefixes.replace(ids, [])
             SearchDocument.objects.filter(id__in=ids).delete()
             self.text.delete(cursor, ids)
-            self.touch()
+
+    @staticmethod
+    def _written(ids):
+        """Note a write of these documents, first thing in its transaction (see ``SearchIndexState``)."""
+        state, _ = SearchIndexState.objects.select_for_update().get_or_create(pk=1, defaults={"token": ""})
+        state.token, state.seq = uuid.uuid4().hex, state.seq + 1
+        state.save(update_fields=["token", "seq"])
+        SearchWrite.objects.create(seq=state.seq, token=state.token)
+        SearchWrite.objects.filter(seq__lte=state.seq - SearchWrite.KEPT).delete()
+        SearchChange.objects.bulk_create(
+            [SearchChange(document_id=doc_id, seq=state.seq) for doc_id in set(ids)],
+            update_conflicts=True,
+            unique_fields=["document_id"],
+            update_fields=["seq"],
+        )
 
     def rebuild(self, docs, progress=None, batch_size=500):
         # One transaction: readers keep seeing the old index until the new one is committed.
         text = self.text
         with transaction.atomic(), connection.cursor() as cursor:
             text.clear(cursor)
+            # The rows pointing at documents first, each in one statement (the cascade would select them all).
+            SearchTitleWord.objects.all().delete()
+            SearchFacet.objects.all().delete()
             SearchDocument.objects.all().delete()
+            docs = list(docs)
+            prefixes.rebuild(docs)
             batch = []
             for doc in docs:
                 batch.append(doc)
@@ -93,7 +137,8 @@ class DatabaseEngine(Engine):
                     self._insert(cursor, text, batch, progress)
                     batch = []
             self._insert(cursor, text, batch, progress)
-            self.touch()
+            SearchChange.objects.all().delete()
+            self.touch(base=True)
 
     @staticmethod
     def _insert(cursor, text, docs, progress):
@@ -106,6 +151,7 @@ class DatabaseEngine(Engine):
         )
         for doc in docs:
             text.write(cursor, doc)
+        prefixes.insert_title_words(docs)
         if progress and docs:
             progress(len(docs))
 
@@ -135,23 +181,31 @@ class DatabaseEngine(Engine):
         overlap of several words needs no query of its own.
         """
         text = self.text
-        words = [self._remembered(bitmaps, "ids", [term], lambda t: bitmaps.of_ids(text.ids(t[0]))) for term in terms]
+        words = [self._documents(bitmaps, term) for term in terms]
         if any(word.bit_count() <= BROAD for word in words):
             return None
-        shared = functools.reduce(operator.and_, words)
-        if shared.bit_count() <= BROAD:
+        if functools.reduce(operator.and_, words).bit_count() <= BROAD:
             return None
         tiers = None
         for term, anywhere in zip(terms, words, strict=True):
-            head = self._remembered(bitmaps, "tiers", [term], lambda t: _cumulative(bitmaps, text.tiers(t[0])))
-            found = [*head, anywhere]
+            found = self._remembered(
+                bitmaps, "tiers", [term], lambda t, a=anywhere: [*_cumulative(bitmaps, text.tiers(t[0])), a]
+            )
             tiers = found if tiers is None else [a & b for a, b in zip(tiers, found, strict=True)]
         return tiers
+
+    def _documents(self, bitmaps, term):
+        """The documents with this word anywhere: the last of its remembered tiers if there are any (they
+        outlive writes), else one query, remembered as a bitmap for this index version."""
+        tiers = bitmaps.remembered(_key("tiers", [term]))
+        if tiers:
+            return tiers[-1]
+        return self._remembered(bitmaps, "ids", [term], lambda t: bitmaps.of_ids(self.text.ids(t[0])))
 
     @staticmethod
     def _remembered(bitmaps, what, terms, compute):
         """A word's documents or tiers, worked out once per index version (``FacetBitmaps.remember``)."""
-        key = (what, *((*alternatives(term), term.parts) for term in terms))
+        key = _key(what, terms)
         value = bitmaps.remembered(key)
         if value is None:
             value = compute(terms)
@@ -202,38 +256,80 @@ class DatabaseEngine(Engine):
         )
 
     def bitmaps(self):
-        """This process's facet bitmaps, rebuilt when the index has changed since they were built."""
-        token = self.version()
+        """This process's facet bitmaps, brought up to date when the index has changed since they were built."""
+        state = SearchIndexState.objects.filter(pk=1).values_list("token", "base", "seq").first()
+        token, base, seq = state or ("", "", 0)
         key = (connection.alias, connection.settings_dict["NAME"])
         cached = _bitmaps.get(key)
-        if cached is None or cached[0] != token:
-            # One thread builds (about 0.1 s at 10,000 documents); the others wait for it instead of each
-            # building its own copy after every write.
+        if cached is None or cached.token != token:
+            # One thread updates or builds; the others wait for it instead of each making its own copy.
             with _bitmaps_lock:
                 cached = _bitmaps.get(key)
-                if cached is None or cached[0] != token:
-                    ordered = SearchDocument.objects.order_by(F("sort_date").desc(nulls_last=True), "-id")
-                    rows = SearchFacet.objects.values_list("document_id", "field", "value").iterator(chunk_size=5000)
-                    cached = (token, FacetBitmaps(ordered.values_list("id", flat=True), rows))
+                if cached is None or cached.token != token:
+                    written = _written_token(seq)
+                    cached = _Snapshot(token, base, seq, written, self._bitmaps_since(cached, base, seq))
                     _bitmaps[key] = cached
-        return cached[1]
+        return cached.bitmaps
+
+    @staticmethod
+    def _bitmaps_since(cached, base, seq):
+        """The cached bitmaps with the documents changed since they were built, or new ones after a rebuild
+        (a new base) or many changes."""
+        if (
+            cached is not None
+            and (cached.base, cached.written) == (base, _written_token(cached.seq))
+            and cached.seq <= seq
+        ):
+            changes = SearchChange.objects.filter(seq__gt=cached.seq).values_list("document_id", flat=True)
+            ids = list(changes[: INCREMENTAL + 1])
+            if len(ids) <= INCREMENTAL:
+                rows = SearchDocument.objects.filter(id__in=ids).values_list("id", "sort_date", *TEXT_COLUMNS)
+                facets = {}
+                for doc_id, field, value in SearchFacet.objects.filter(document_id__in=ids).values_list(
+                    "document_id", "field", "value"
+                ):
+                    facets.setdefault(doc_id, set()).add((field, value))
+                changed = [(row[0], row[1], facets.get(row[0], set()), row[2:]) for row in rows]
+                gone = set(ids) - {row[0] for row in changed}
+                return cached.bitmaps.updated(gone, changed, _tier_of)
+        documents = SearchDocument.objects.values_list("id", "sort_date").iterator(chunk_size=5000)
+        rows = SearchFacet.objects.values_list("document_id", "field", "value").iterator(chunk_size=5000)
+        return FacetBitmaps(documents, rows)
 
     def suggest(self, prefix, limit=8, types=("offer",)):
-        sql, params = self.text.prefix(prefix)
-        of_type = ", ".join(["%s"] * len(types))
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"WITH m AS ({sql}) SELECT d.data FROM m JOIN search_searchdocument d ON d.id = m.id "  # noqa: S608 - placeholders and dialect SQL only
-                "WHERE EXISTS (SELECT 1 FROM search_searchfacet f WHERE f.document_id = d.id "
-                f"AND f.field = 'type' AND f.value IN ({of_type})) "
-                "ORDER BY m.score DESC, d.sort_date DESC LIMIT %s",
-                params + list(types) + [limit],
+        """Display data of documents with a title word starting with ``prefix``: the most used such words
+        first, each word's documents newest first (``prefixes``: distinct words, then one word's index)."""
+        words = (
+            SearchTitleTerm.objects.filter(self.text.prefix("word", prefix), type__in=types)
+            .order_by("-documents", "word")
+            .values_list("word", flat=True)
+        )
+        found = {}
+        for word in words[:limit]:
+            rows = (
+                SearchTitleWord.objects.filter(word=word, type__in=types)
+                .order_by("age", "document_id")
+                .values_list("document_id", "document__data")
             )
-            return [_json(row[0]) for row in cursor.fetchall()]
+            for doc_id, data in rows[: limit - len(found)]:
+                found.setdefault(doc_id, _json(data))
+            if len(found) >= limit:
+                break
+        return list(found.values())
+
+    def complete(self, forms, limit=5):
+        """The most used spellings of indexed words that start with one of ``forms`` (folded prefixes) and
+        are longer than the first, most used first."""
+        starts = Q()
+        for form in forms:
+            starts |= self.text.prefix("word", form)
+        found = spellings(SearchWord.objects.filter(starts).values_list("word", "spelling", "documents"))
+        longer = ((-count, written) for word, (count, written) in found.items() if len(word) > len(forms[0]))
+        return [written for _count, written in heapq.nsmallest(limit, longer)]
 
     def vocabulary(self):
         """Every indexed word (folded) -> (number of documents using it, its most used spelling), for corrections."""
-        return spellings(SearchDocument.objects.values_list("vocabulary", flat=True).iterator(chunk_size=2000))
+        return spellings(SearchWord.objects.values_list("word", "spelling", "documents").iterator(chunk_size=5000))
 
     def version(self):
         """A token that changes with every write to the index; keys caches derived from it."""
@@ -241,21 +337,61 @@ class DatabaseEngine(Engine):
         return state or ""
 
     @staticmethod
-    def touch():
-        SearchIndexState.objects.update_or_create(pk=1, defaults={"token": uuid.uuid4().hex})
+    def touch(base=False):
+        """A new version token; with ``base``, also a new base: every process builds its bitmaps anew."""
+        defaults = {"token": uuid.uuid4().hex}
+        if base:
+            defaults["base"] = uuid.uuid4().hex
+        SearchIndexState.objects.update_or_create(pk=1, defaults=defaults)
+
+
+@dataclass(frozen=True)
+class _Snapshot:
+    token: str
+    base: str
+    seq: int
+    written: str  # the token of write ``seq`` (``SearchWrite``), "" if none
+    bitmaps: FacetBitmaps
 
 
 _bitmaps = {}
 _bitmaps_lock = threading.Lock()
 
 
-def spellings(vocabularies):
-    """Folded word -> (documents using it, most used spelling) from each document's words as written."""
+def _written_token(seq):
+    return SearchWrite.objects.filter(seq=seq).values_list("token", flat=True).first() or ""
+
+
+def _key(what, terms):
+    return (what, *((*alternatives(term), term.parts) for term in terms))
+
+
+def _tier_of(key, columns):
+    """For ``FacetBitmaps.updated``: the tier a changed document (its text columns) takes in a word's
+    remembered tiers, as ``FullText.tiers`` would find it; None for words the full-text tokenizers might split
+    differently than ``str.split`` (only plain ASCII words and numbers are placed)."""
+    if key[0] != "tiers" or len(key) != 2:
+        return None
+    *forms, parts = key[1]
+    if not all(ASCII_WORD.fullmatch(word) for word in [*forms, *parts]):
+        return None
+    text = dict(zip(TEXT_COLUMNS, columns, strict=True))
+    for tier, names in enumerate(TIER_COLUMNS):
+        words = {word for name in names for word in TOKEN.findall(text[name])}
+        if any(form in words for form in forms) or (parts and all(part in words for part in parts)):
+            return tier
+    return len(TIER_COLUMNS)
+
+
+def spellings(rows):
+    """Folded word -> (documents using it, most used spelling) from (word, spelling, documents) rows."""
     forms = {}
-    for words in vocabularies:
-        for written in words.split():
-            forms.setdefault(german.fold(written), Counter())[written] += 1
-    return {word: (sum(counts.values()), counts.most_common(1)[0][0]) for word, counts in forms.items()}
+    for word, written, count in rows:
+        forms.setdefault(word, Counter())[written] += count
+    return {
+        word: (sum(counts.values()), min(counts.items(), key=lambda item: (-item[1], item[0]))[0])
+        for word, counts in forms.items()
+    }
 
 
 def _about(score):

@@ -1,6 +1,7 @@
 """PostgreSQL's full text: a generated ``tsvector`` column on the documents, ranked by ts_rank."""
 
 from django.db import connection, transaction
+from django.db.models import Q
 
 from .base import FullText, either
 
@@ -62,11 +63,10 @@ class PostgresText(FullText):
             cursor.execute(sql, params)
             return cursor.fetchall()
 
-    def prefix(self, prefix):
-        return (
-            "SELECT id, ts_rank(search_vector, q) AS score FROM search_searchdocument, "
-            "to_tsquery('simple', %s) AS q WHERE search_vector @@ q"
-        ), [f"{prefix}:*A"]
+    def prefix(self, field, prefix):
+        # LIKE 'prefix%' (escaped), through an index with varchar_pattern_ops (migration 0010) whatever the
+        # database's collation.
+        return Q(**{f"{field}__startswith": prefix})
 
     def write(self, cursor, doc):
         pass  # the tsvector column is generated from the document's own columns

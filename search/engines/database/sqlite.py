@@ -1,6 +1,7 @@
 """SQLite's full text: an FTS5 table beside the documents, ranked by bm25."""
 
 from django.db import connection
+from django.db.models import Q
 
 from .base import TEXT_COLUMNS, FullText, either
 
@@ -43,11 +44,9 @@ class SqliteText(FullText):
     def _matching(self, expression):
         return [row[0] for row in self.rows("SELECT rowid FROM search_fts WHERE search_fts MATCH %s", [expression])]
 
-    def prefix(self, prefix):
-        return (
-            f"SELECT rowid AS id, -bm25(search_fts, {self.weights}) AS score FROM search_fts "  # noqa: S608 - a constant; values are parameters
-            "WHERE search_fts MATCH %s"
-        ), [f'exact_hi : "{prefix}" *']
+    def prefix(self, field, prefix):
+        # A range, not LIKE: SQLite's LIKE ignores case and then cannot use the index.
+        return Q(**{f"{field}__gte": prefix, f"{field}__lt": prefix + "\U0010ffff"})
 
     def write(self, cursor, doc):
         cursor.execute("DELETE FROM search_fts WHERE rowid = %s", [doc["id"]])

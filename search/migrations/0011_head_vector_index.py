@@ -19,5 +19,5 @@ def run(sql):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("search", "0008_unmet_demand_correction")]
+    dependencies = [("search", "0010_prefix_index")]
     operations = [migrations.RunPython(run(UP), run(DOWN))]
