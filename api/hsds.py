@@ -16,6 +16,7 @@ from django.utils import timezone
 from ninja import Query, Router
 
 from catalogue.models import OfferPage, Organisation
+from catalogue.public_fields import plain_text, public_values, with_related
 from catalogue.taxonomy import DISTRICT_WIDE, OfferKind, TargetGroup
 from core.public_address import public_url
 from core.security import limit_requests, limit_searches
@@ -53,14 +54,17 @@ def hsds_id(kind, key):
     return str(uuid.uuid5(NAMESPACE, f"{kind}:{key}"))
 
 
+# The offer's public fields a service does not carry (``catalogue.public_fields``), and why.
+NOT_IN_HSDS = {
+    "external_id": "our import key; HSDS ids are UUIDs derived from the page id",
+    "tags": "HSDS 3.0 has no free keywords; taxonomy terms carry the controlled vocabularies",
+    "website": "service.url is the catalogue page, which links the offer's website",
+    "barrier_free": "HSDS keeps accessibility on locations (accessibility records); not mapped yet",
+}
+
+
 def offers():
-    return (
-        OfferPage.objects.live()
-        .public()
-        .select_related("provider")
-        .prefetch_related("cities", "target_groups", "languages", "dates")
-        .order_by("pk")
-    )
+    return with_related(OfferPage.objects.live().public(), leaving_out=NOT_IN_HSDS).order_by("pk")
 
 
 def taxonomy_terms():
@@ -107,74 +111,78 @@ def organization_record(provider):
 
 
 def service_record(offer, request, full=True):
-    service_id = hsds_id("service", offer.pk)
+    return service_from(public_values(offer, request), request, full)
+
+
+def service_from(values, request, full=True):
+    """An offer's public values as an HSDS service; ``full`` adds its related records."""
+    pk = values["id"]
+    service_id = hsds_id("service", pk)
+    provider = values["provider"]
     record = {
         "id": service_id,
-        "organization_id": organization_record(offer.provider)["id"],
-        "name": offer.title,
-        "description": "\n\n".join(filter(None, [offer.summary, offer.description_text])),
-        "url": public_url(request, offer.get_url(request)),
+        "organization_id": organization_record(provider)["id"],
+        "name": values["title"],
+        "description": "\n\n".join(filter(None, [values["summary"], plain_text(values["description"])])),
+        "url": public_url(request, values["url"]),
         "status": "active",
-        "fees_description": offer.cost or ("kostenfrei" if offer.is_free else ""),
-        "eligibility_description": ", ".join(t.name for t in offer.target_groups.all()),
-        "application_process": f"Anmeldung: {offer.registration_url}" if offer.registration_url else "",
-        "last_modified": (offer.last_published_at or offer.first_published_at).isoformat(),
+        "fees_description": values["cost"] or ("kostenfrei" if values["is_free"] else ""),
+        "eligibility_description": ", ".join(t.name for t in values["target_groups"]),
+        "application_process": f"Anmeldung: {values['registration_url']}" if values["registration_url"] else "",
+        "last_modified": (values["last_published_at"] or values["first_published_at"]).isoformat(),
     }
-    if offer.email:
-        record["email"] = offer.email
-    if offer.age_min is not None:
-        record["minimum_age"] = offer.age_min
-    if offer.age_max is not None:
-        record["maximum_age"] = offer.age_max
+    if values["email"]:
+        record["email"] = values["email"]
+    if values["age_min"] is not None:
+        record["minimum_age"] = values["age_min"]
+    if values["age_max"] is not None:
+        record["maximum_age"] = values["age_max"]
     record = {k: v for k, v in record.items() if v not in ("", None)}
     if not full:
         return record
+    phone, contact_name, email = values["phone"], values["contact_name"], values["email"]
     record.update(
         {
-            "organization": organization_record(offer.provider),
+            "organization": organization_record(provider),
             "languages": [
                 {
-                    "id": hsds_id(f"language:{offer.pk}", lang.slug),
+                    "id": hsds_id(f"language:{pk}", lang.slug),
                     "service_id": service_id,
                     "name": lang.name,
                     "code": lang.slug,
                 }
-                for lang in offer.languages.all()
+                for lang in values["languages"]
             ],
-            "phones": [{"id": hsds_id("phone", offer.pk), "service_id": service_id, "number": offer.phone}]
-            if offer.phone
-            else [],
+            "phones": [{"id": hsds_id("phone", pk), "service_id": service_id, "number": phone}] if phone else [],
             "contacts": [
                 {
-                    "id": hsds_id("contact", offer.pk),
+                    "id": hsds_id("contact", pk),
                     "service_id": service_id,
-                    **({"name": offer.contact_name} if offer.contact_name else {}),
-                    **({"email": offer.email} if offer.email else {}),
+                    **({"name": contact_name} if contact_name else {}),
+                    **({"email": email} if email else {}),
                 }
             ]
-            if offer.contact_name or offer.email
+            if contact_name or email
             else [],
-            "schedules": [schedule_record(service_id, date, offer) for date in offer.dates.all()],
+            "schedules": [schedule_record(service_id, date, values["format"].slug) for date in values["dates"]],
             "service_areas": [
                 {
-                    "id": hsds_id(f"area:{offer.pk}", city.slug),
+                    "id": hsds_id(f"area:{pk}", city.slug),
                     "service_id": service_id,
                     "name": "Kreis Mettmann" if city.slug == DISTRICT_WIDE else city.name,
                     "extent_type": "other",
                 }
-                for city in offer.cities.all()
+                for city in values["cities"]
             ],
-            "service_at_locations": location_records(offer, service_id),
-            "attributes": [
-                attribute_record(service_id, "target_group", t.slug, t.name) for t in offer.target_groups.all()
-            ]
-            + [attribute_record(service_id, "kind", offer.kind, offer.get_kind_display())],
+            "service_at_locations": location_records(values, service_id),
+            "attributes": [attribute_record(service_id, "target_group", *t) for t in values["target_groups"]]
+            + [attribute_record(service_id, "kind", *values["kind"])],
         }
     )
     return record
 
 
-def schedule_record(service_id, date, offer):
+def schedule_record(service_id, date, attending_type):
     start = timezone.localtime(date.start)
     end = timezone.localtime(date.end or date.start)
     return {
@@ -185,29 +193,31 @@ def schedule_record(service_id, date, offer):
         "dtstart": start.date().isoformat(),
         "opens_at": start.strftime("%H:%M"),
         "closes_at": end.strftime("%H:%M"),
-        "attending_type": offer.format,
+        "attending_type": attending_type,
         "description": f"Termin am {start:%d.%m.%Y}",
     }
 
 
-def location_records(offer, service_id):
-    if not (offer.street or offer.town):
+def location_records(values, service_id):
+    street, postcode, town = values["street"], values["postcode"], values["town"]
+    if not (street or town):
         return []
-    location_id = hsds_id("location", offer.pk)
+    pk = values["id"]
+    location_id = hsds_id("location", pk)
     address = {
-        "id": hsds_id("address", offer.pk),
+        "id": hsds_id("address", pk),
         "location_id": location_id,
-        "address_1": offer.street or offer.town,
-        "city": offer.town or "Mettmann",
+        "address_1": street or town,
+        "city": town or "Mettmann",
         "state_province": "Nordrhein-Westfalen",
-        "postal_code": offer.postcode or "",
+        "postal_code": postcode or "",
         "country": "DE",
         "address_type": "physical",
     }
-    location = {"id": location_id, "location_type": "physical", "name": offer.title, "addresses": [address]}
+    location = {"id": location_id, "location_type": "physical", "name": values["title"], "addresses": [address]}
     return [
         {
-            "id": hsds_id("service_at_location", offer.pk),
+            "id": hsds_id("service_at_location", pk),
             "service_id": service_id,
             "location_id": location_id,
             "location": location,
@@ -471,8 +481,9 @@ def service_at_location(request, service_at_location_id: str):
 
 
 def _at_locations(offer, request):
-    brief = service_record(offer, request, full=False)
-    return [{**record, "service": brief} for record in location_records(offer, brief["id"])]
+    values = public_values(offer, request)
+    brief = service_from(values, request, full=False)
+    return [{**record, "service": brief} for record in location_records(values, brief["id"])]
 
 
 def _named(records, search):
