@@ -19,7 +19,7 @@ from wagtail.search import index
 
 from .forms import OfferCopyForm, OfferPageForm
 from .permissions import OfferPermissionTester
-from .public_fields import address_lines, plain_text
+from .public_fields import address_lines
 from .taxonomy import City, Language, OfferFormat, OfferKind, Organisation, TargetGroup
 
 __all__ = [
@@ -173,11 +173,6 @@ class OfferPage(Page):
         super().clean()
         if self.age_min is not None and self.age_max is not None and self.age_min > self.age_max:
             raise ValidationError({"age_max": _("Das Höchstalter liegt unter dem Mindestalter.")})
-
-    @property
-    def description_text(self):
-        """The description as plain text (``public_fields.plain_text``)."""
-        return plain_text(self.description)
 
     @property
     def address_lines(self):
