@@ -13,7 +13,7 @@ from datetime import datetime
 from django.conf import settings
 from django.http import QueryDict
 from django.utils import timezone
-from ninja import Query, Router
+from ninja import Field, Query, Router, Schema
 
 from catalogue.models import OfferPage, Organisation
 from catalogue.public_fields import plain_text, public_values, with_related
@@ -259,33 +259,38 @@ def page(items, number, per_page, build=None):
     }
 
 
-class Paging:
+class Paging(Schema):
     """The query parameters every HSDS list shares."""
 
-    number = Query(1, alias="page", ge=1, description="Seite, ab 1; hinter der letzten Seite: leere Seite")
-    per_page = Query(50, ge=1, le=MAX_PER_PAGE, description=f"Einträge pro Seite, höchstens {MAX_PER_PAGE}")
-    search = Query(None, max_length=MAX_QUERY_LENGTH, description="Volltextsuche (wie die Katalogsuche)")
+    page_number: int = Field(1, alias="page", ge=1, description="Seite, ab 1; hinter der letzten Seite: leere Seite")
+    per_page: int = Field(50, ge=1, le=MAX_PER_PAGE, description=f"Einträge pro Seite, höchstens {MAX_PER_PAGE}")
+    search: str = Field(None, max_length=MAX_QUERY_LENGTH, description="Volltextsuche (wie die Katalogsuche)")
 
 
-def services_matching(
-    request, search=None, taxonomy_term_id=None, taxonomy_id=None, organization_id=None, modified_after=None
-):
+class ServiceFilters(Paging):
+    """The filters of the lists of services (and of services at their locations)."""
+
+    taxonomy_term_id: str = Field(None, description="nur Dienste mit diesem Taxonomiebegriff")
+    taxonomy_id: str = Field(None, description="nur Dienste mit einem Begriff dieser Taxonomie")
+    organization_id: str = Field(None, description="nur Dienste dieses Trägers")
+    modified_after: str = Field(None, description="nur Dienste, die seitdem geändert wurden (ISO 8601)")
+
+
+def services_matching(request, filters):
     """Live offers narrowed by the HSDS filters; a search goes through the catalogue's search service."""
     found = offers()
-    if search:
+    narrowing = (filters.taxonomy_term_id, filters.taxonomy_id, filters.organization_id, filters.modified_after)
+    if filters.search:
         limit_searches(request)
         params = QueryDict(mutable=True)
-        params["q"] = search
+        params["q"] = filters.search
         query = SearchQuery.from_params(params)
         if query.errors:
             raise BadRequest([{"parameter": "search", "message": str(m)} for _, m in query.errors])
         ids = search_service().matching_ids(query)
         rank = {pk: i for i, pk in enumerate(ids)}
-        return sorted(
-            _narrowed(found.filter(pk__in=ids), taxonomy_term_id, taxonomy_id, organization_id, modified_after),
-            key=lambda o: rank[o.pk],
-        )
-    return list(_narrowed(found, taxonomy_term_id, taxonomy_id, organization_id, modified_after))
+        return sorted(_narrowed(found.filter(pk__in=ids), *narrowing), key=lambda o: rank[o.pk])
+    return list(_narrowed(found, *narrowing))
 
 
 def _narrowed(found, taxonomy_term_id, taxonomy_id, organization_id, modified_after):
@@ -353,22 +358,16 @@ def root(request):
 )
 def services(
     request,
-    page_number: int = Paging.number,
-    per_page: int = Paging.per_page,
-    search: str = Paging.search,
-    taxonomy_term_id: str = Query(None, description="nur Dienste mit diesem Taxonomiebegriff"),
-    taxonomy_id: str = Query(None, description="nur Dienste mit einem Begriff dieser Taxonomie"),
-    organization_id: str = Query(None, description="nur Dienste dieses Trägers"),
-    modified_after: str = Query(None, description="nur Dienste, die seitdem geändert wurden (ISO 8601)"),
+    filters: Query[ServiceFilters],
     minimal: bool = Query(False, description="nur `id` und `last_modified` je Dienst"),
 ):
-    found = services_matching(request, search, taxonomy_term_id, taxonomy_id, organization_id, modified_after)
+    found = services_matching(request, filters)
 
     def build(offer):
         record = service_record(offer, request, full=False)
         return {"id": record["id"], "last_modified": record.get("last_modified")} if minimal else record
 
-    return page(found, page_number, per_page, build)
+    return page(found, filters.page_number, filters.per_page, build)
 
 
 @router.get(
@@ -382,13 +381,11 @@ def service(request, service_id: str):
 
 
 @router.get("/organizations", response={200: out.OrganizationPage, **ERRORS}, exclude_none=True, summary="HSDS: Träger")
-def organizations(
-    request, page_number: int = Paging.number, per_page: int = Paging.per_page, search: str = Paging.search
-):
+def organizations(request, paging: Query[Paging]):
     providers = public_organisations().order_by("name")
-    if search:
-        providers = providers.filter(name__icontains=search)
-    return page(list(providers), page_number, per_page, organization_record)
+    if paging.search:
+        providers = providers.filter(name__icontains=paging.search)
+    return page(list(providers), paging.page_number, paging.per_page, organization_record)
 
 
 @router.get(
@@ -405,8 +402,8 @@ def organization(request, organization_id: str):
 
 
 @router.get("/taxonomies", response={200: out.TaxonomyPage, **ERRORS}, exclude_none=True, summary="HSDS: Taxonomien")
-def taxonomies(request, page_number: int = Paging.number, per_page: int = Paging.per_page, search: str = Paging.search):
-    return page(_named(taxonomy_records(), search), page_number, per_page)
+def taxonomies(request, paging: Query[Paging]):
+    return page(_named(taxonomy_records(), paging.search), paging.page_number, paging.per_page)
 
 
 @router.get(
@@ -425,15 +422,9 @@ def taxonomy(request, taxonomy_id: str):
     exclude_none=True,
     summary="HSDS: Taxonomiebegriffe (Zielgruppen und Angebotsarten)",
 )
-def terms(
-    request,
-    page_number: int = Paging.number,
-    per_page: int = Paging.per_page,
-    search: str = Paging.search,
-    taxonomy_id: str = Query(None, description="nur Begriffe dieser Taxonomie"),
-):
+def terms(request, paging: Query[Paging], taxonomy_id: str = Query(None, description="nur Begriffe dieser Taxonomie")):
     records = [t for t in taxonomy_terms() if not taxonomy_id or t["taxonomy_id"] == taxonomy_id]
-    return page(_named(records, search), page_number, per_page)
+    return page(_named(records, paging.search), paging.page_number, paging.per_page)
 
 
 @router.get(
@@ -452,18 +443,10 @@ def term(request, term_id: str):
     exclude_none=True,
     summary="HSDS: Dienste an ihren Orten (Angebote mit Anschrift)",
 )
-def service_at_locations(
-    request,
-    page_number: int = Paging.number,
-    per_page: int = Paging.per_page,
-    search: str = Paging.search,
-    taxonomy_term_id: str = Query(None, description="nur Dienste mit diesem Taxonomiebegriff"),
-    taxonomy_id: str = Query(None, description="nur Dienste mit einem Begriff dieser Taxonomie"),
-    organization_id: str = Query(None, description="nur Dienste dieses Trägers"),
-    modified_after: str = Query(None, description="nur seitdem geänderte Dienste (ISO 8601)"),
-):
-    found = services_matching(request, search, taxonomy_term_id, taxonomy_id, organization_id, modified_after)
-    return page([record for offer in found for record in _at_locations(offer, request)], page_number, per_page)
+def service_at_locations(request, filters: Query[ServiceFilters]):
+    found = services_matching(request, filters)
+    records = [record for offer in found for record in _at_locations(offer, request)]
+    return page(records, filters.page_number, filters.per_page)
 
 
 @router.get(

@@ -22,24 +22,13 @@ from .public_fields import organisation_name, plain_text, public_values, with_re
 from .taxonomy import DISTRICT_WIDE, City, Language, OfferFormat, OfferKind, Organisation, TargetGroup, localized_lazy
 
 # The offer's public fields the search document leaves out (``public_fields``): the index holds what is
-# searched, filtered, ranked and shown in a hit; the page shows the rest.
+# searched, filtered, ranked and shown in a hit; the offer's page shows the rest.
 NOT_INDEXED = {
-    name: "not searched, filtered or shown in a hit"
-    for name in (
-        "cost",
-        "age_min",
-        "age_max",
-        "barrier_free",
-        "contact_name",
-        "email",
-        "phone",
-        "website",
-        "street",
-        "postcode",
-        "registration_url",
-        "dates",
-        "last_published_at",
-    )
+    **dict.fromkeys(("cost", "age_min", "age_max", "barrier_free"), "the page shows them; the free switch filters"),
+    **dict.fromkeys(("contact_name", "email", "phone", "website", "registration_url"), "contact: on the page"),
+    **dict.fromkeys(("street", "postcode"), "the town is searched, the address is on the page"),
+    "dates": "the catalogue looks up the next date of a page of hits (catalogue_tags.next_dates)",
+    "last_published_at": "hits are dated by their first publication",
 }
 
 

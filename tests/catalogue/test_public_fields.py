@@ -61,30 +61,14 @@ def full():
 
 
 def sparse():
+    empty = ("external_id", "description", "cost", "contact_name", "email", "phone", "website", "registration_url")
     return {
         **full(),
-        "external_id": "",
+        **dict.fromkeys(empty + ("street", "postcode", "town"), ""),
+        **dict.fromkeys(("provider", "age_min", "age_max", "barrier_free", "last_published_at"), None),
+        **dict.fromkeys(("target_groups", "languages", "tags", "dates"), []),
         "kind": Term("contact_point", "Anlaufstelle"),
-        "description": "",
-        "target_groups": [],
-        "languages": [],
-        "tags": [],
-        "provider": None,
-        "cost": "",
         "is_free": True,
-        "age_min": None,
-        "age_max": None,
-        "barrier_free": None,
-        "contact_name": "",
-        "email": "",
-        "phone": "",
-        "website": "",
-        "street": "",
-        "postcode": "",
-        "town": "",
-        "registration_url": "",
-        "dates": [],
-        "last_published_at": None,
     }
 
 
