@@ -41,6 +41,13 @@ def rate_limited(view):
 
 
 router.add_decorator(rate_limited, mode="view")
+
+
+def endpoint(path, shape, summary):
+    """An HSDS read operation answering ``shape`` or the API's error shape; absent properties are left out."""
+    return router.get(path, response={200: shape, **ERRORS}, exclude_none=True, summary=summary)
+
+
 NAMESPACE = uuid.UUID("5b0f3b64-6a8e-4d3c-9a67-0d0c6f6f2a10")  # fixed: the ids must never change
 MAX_PER_PAGE = 100
 DEFAULT_ORGANISATION = "Kommunales Integrationszentrum Kreis Mettmann"
@@ -350,12 +357,7 @@ def root(request):
     }
 
 
-@router.get(
-    "/services",
-    response={200: out.ServicePage | out.ServiceMinimalPage, **ERRORS},
-    exclude_none=True,
-    summary="HSDS: Dienste (Angebote)",
-)
+@endpoint("/services", out.ServicePage | out.ServiceMinimalPage, "HSDS: Dienste (Angebote)")
 def services(
     request,
     filters: Query[ServiceFilters],
@@ -370,17 +372,12 @@ def services(
     return page(found, filters.page_number, filters.per_page, build)
 
 
-@router.get(
-    "/services/{service_id}",
-    response={200: out.ServiceOut, **ERRORS},
-    exclude_none=True,
-    summary="HSDS: ein Dienst mit allen Angaben",
-)
+@endpoint("/services/{service_id}", out.ServiceOut, "HSDS: ein Dienst mit allen Angaben")
 def service(request, service_id: str):
     return service_record(_by_hsds_id(offers(), "service", service_id), request)
 
 
-@router.get("/organizations", response={200: out.OrganizationPage, **ERRORS}, exclude_none=True, summary="HSDS: Träger")
+@endpoint("/organizations", out.OrganizationPage, "HSDS: Träger")
 def organizations(request, paging: Query[Paging]):
     providers = public_organisations().order_by("name")
     if paging.search:
@@ -388,12 +385,7 @@ def organizations(request, paging: Query[Paging]):
     return page(list(providers), paging.page_number, paging.per_page, organization_record)
 
 
-@router.get(
-    "/organizations/{organization_id}",
-    response={200: out.OrganizationFullOut, **ERRORS},
-    exclude_none=True,
-    summary="HSDS: ein Träger mit seinen Diensten",
-)
+@endpoint("/organizations/{organization_id}", out.OrganizationFullOut, "HSDS: ein Träger mit seinen Diensten")
 def organization(request, organization_id: str):
     provider = _by_hsds_id(public_organisations(), "organization", organization_id)
     record = organization_record(provider)
@@ -401,59 +393,36 @@ def organization(request, organization_id: str):
     return record
 
 
-@router.get("/taxonomies", response={200: out.TaxonomyPage, **ERRORS}, exclude_none=True, summary="HSDS: Taxonomien")
+@endpoint("/taxonomies", out.TaxonomyPage, "HSDS: Taxonomien")
 def taxonomies(request, paging: Query[Paging]):
     return page(_named(taxonomy_records(), paging.search), paging.page_number, paging.per_page)
 
 
-@router.get(
-    "/taxonomies/{taxonomy_id}",
-    response={200: out.TaxonomyOut, **ERRORS},
-    exclude_none=True,
-    summary="HSDS: eine Taxonomie",
-)
+@endpoint("/taxonomies/{taxonomy_id}", out.TaxonomyOut, "HSDS: eine Taxonomie")
 def taxonomy(request, taxonomy_id: str):
     return _one(taxonomy_records(), "taxonomy_id", taxonomy_id)
 
 
-@router.get(
-    "/taxonomy_terms",
-    response={200: out.TaxonomyTermPage, **ERRORS},
-    exclude_none=True,
-    summary="HSDS: Taxonomiebegriffe (Zielgruppen und Angebotsarten)",
-)
+@endpoint("/taxonomy_terms", out.TaxonomyTermPage, "HSDS: Taxonomiebegriffe (Zielgruppen und Angebotsarten)")
 def terms(request, paging: Query[Paging], taxonomy_id: str = Query(None, description="nur Begriffe dieser Taxonomie")):
     records = [t for t in taxonomy_terms() if not taxonomy_id or t["taxonomy_id"] == taxonomy_id]
     return page(_named(records, paging.search), paging.page_number, paging.per_page)
 
 
-@router.get(
-    "/taxonomy_terms/{term_id}",
-    response={200: out.TaxonomyTermOut, **ERRORS},
-    exclude_none=True,
-    summary="HSDS: ein Taxonomiebegriff",
-)
+@endpoint("/taxonomy_terms/{term_id}", out.TaxonomyTermOut, "HSDS: ein Taxonomiebegriff")
 def term(request, term_id: str):
     return _one(taxonomy_terms(), "term_id", term_id)
 
 
-@router.get(
-    "/service_at_locations",
-    response={200: out.ServiceAtLocationPage, **ERRORS},
-    exclude_none=True,
-    summary="HSDS: Dienste an ihren Orten (Angebote mit Anschrift)",
-)
+@endpoint("/service_at_locations", out.ServiceAtLocationPage, "HSDS: Dienste an ihren Orten (Angebote mit Anschrift)")
 def service_at_locations(request, filters: Query[ServiceFilters]):
     found = services_matching(request, filters)
     records = [record for offer in found for record in _at_locations(offer, request)]
     return page(records, filters.page_number, filters.per_page)
 
 
-@router.get(
-    "/service_at_locations/{service_at_location_id}",
-    response={200: out.ServiceAtLocationFullOut, **ERRORS},
-    exclude_none=True,
-    summary="HSDS: ein Dienst an seinem Ort",
+@endpoint(
+    "/service_at_locations/{service_at_location_id}", out.ServiceAtLocationFullOut, "HSDS: ein Dienst an seinem Ort"
 )
 def service_at_location(request, service_at_location_id: str):
     offer = _by_hsds_id(offers(), "service_at_location", service_at_location_id)

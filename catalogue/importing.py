@@ -50,6 +50,14 @@ COLUMNS = [
 # Columns a file may leave out: every other public field's (``public_fields``), in their declared order.
 OPTIONAL_COLUMNS = [f.file_column for f in PUBLIC_FIELDS if f.file_column and f.file_column not in COLUMNS]
 REQUIRED_VALUES = ["external_id", "kind", "title", "summary"]
+# Columns taken as they stand (checked only for length and line breaks), and the parsed values an offer
+# keeps as they are (the description becomes HTML, names become objects).
+TEXT_COLUMNS = [f.file_column for f in PUBLIC_FIELDS if f.kind in (Kind.TEXT, Kind.RICH_TEXT, Kind.PHONE)]
+MODEL_VALUES = [
+    f.name
+    for f in PUBLIC_FIELDS
+    if f.file_column and f.kind in (Kind.TEXT, Kind.PHONE, Kind.EMAIL, Kind.URL, Kind.CHOICE, Kind.YES_NO, Kind.NUMBER)
+]
 SEPARATOR = "|"
 TRUE_WORDS = {"ja", "yes", "true", "1", "x", "wahr"}
 FALSE_WORDS = {"nein", "no", "false", "0", "falsch"}
@@ -183,21 +191,7 @@ class RowParser:
             if column in SINGLE_LINE and CONTROL_CHARACTERS.search(str(cells.get(column, ""))):
                 error(column, "enthält Zeilenumbrüche oder Steuerzeichen (nur eine Zeile erlaubt).")
 
-        values = {
-            c: cells.get(c, "")
-            for c in (
-                "external_id",
-                "title",
-                "summary",
-                "description",
-                "cost",
-                "contact_name",
-                "phone",
-                "street",
-                "postcode",
-                "town",
-            )
-        }
+        values = {column: cells.get(column, "") for column in TEXT_COLUMNS}
         values["kind"] = self.choice(cells.get("kind", ""), OfferKind, "kind", error)
         values["format"] = self.choice(cells.get("format", ""), OfferFormat, "format", error) or OfferFormat.IN_PERSON
         values["target_groups"] = self.terms(cells.get("target_groups", ""), self.target_groups, "target_groups", error)
@@ -490,26 +484,7 @@ def save_offer(catalogue, page, values, *, publish, user):
 
 def apply_values(page, values, provider):
     """Set an offer's fields (but its tags, which ``set`` would write) from parsed values, in memory."""
-    for name in (
-        "external_id",
-        "title",
-        "summary",
-        "cost",
-        "contact_name",
-        "phone",
-        "street",
-        "postcode",
-        "town",
-        "kind",
-        "format",
-        "is_free",
-        "barrier_free",
-        "age_min",
-        "age_max",
-        "email",
-        "website",
-        "registration_url",
-    ):
+    for name in MODEL_VALUES:
         setattr(page, name, values[name])
     page.description = paragraphs_html(values["description"])
     page.provider = provider
