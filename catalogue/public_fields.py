@@ -43,7 +43,8 @@ class Kind(StrEnum):
 
 
 class Term(NamedTuple):
-    """A taxonomy term or a choice: its stable code and its name in the current language."""
+    """A taxonomy term or a choice: its stable code and its name (a term's German name, as the formats have
+    always written it; a choice's label in the active language, as ``get_<field>_display``)."""
 
     slug: str
     name: str
