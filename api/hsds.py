@@ -13,9 +13,10 @@ from datetime import datetime
 from django.conf import settings
 from django.http import QueryDict
 from django.utils import timezone
-from ninja import Query, Router
+from ninja import Field, Query, Router, Schema
 
 from catalogue.models import OfferPage, Organisation
+from catalogue.public_fields import plain_text, public_values, with_related
 from catalogue.taxonomy import DISTRICT_WIDE, OfferKind, TargetGroup
 from core.public_address import public_url
 from core.security import limit_requests, limit_searches
@@ -40,6 +41,13 @@ def rate_limited(view):
 
 
 router.add_decorator(rate_limited, mode="view")
+
+
+def endpoint(path, shape, summary):
+    """An HSDS read operation answering ``shape`` or the API's error shape; absent properties are left out."""
+    return router.get(path, response={200: shape, **ERRORS}, exclude_none=True, summary=summary)
+
+
 NAMESPACE = uuid.UUID("5b0f3b64-6a8e-4d3c-9a67-0d0c6f6f2a10")  # fixed: the ids must never change
 MAX_PER_PAGE = 100
 DEFAULT_ORGANISATION = "Kommunales Integrationszentrum Kreis Mettmann"
@@ -53,14 +61,17 @@ def hsds_id(kind, key):
     return str(uuid.uuid5(NAMESPACE, f"{kind}:{key}"))
 
 
+# The offer's public fields a service does not carry (``catalogue.public_fields``), and why.
+NOT_IN_HSDS = {
+    "external_id": "our import key; HSDS ids are UUIDs derived from the page id",
+    "tags": "HSDS 3.0 has no free keywords; taxonomy terms carry the controlled vocabularies",
+    "website": "service.url is the catalogue page, which links the offer's website",
+    "barrier_free": "HSDS keeps accessibility on locations (accessibility records); not mapped yet",
+}
+
+
 def offers():
-    return (
-        OfferPage.objects.live()
-        .public()
-        .select_related("provider")
-        .prefetch_related("cities", "target_groups", "languages", "dates")
-        .order_by("pk")
-    )
+    return with_related(OfferPage.objects.live().public(), leaving_out=NOT_IN_HSDS).order_by("pk")
 
 
 def taxonomy_terms():
@@ -107,74 +118,78 @@ def organization_record(provider):
 
 
 def service_record(offer, request, full=True):
-    service_id = hsds_id("service", offer.pk)
+    return service_from(public_values(offer, request), request, full)
+
+
+def service_from(values, request, full=True):
+    """An offer's public values as an HSDS service; ``full`` adds its related records."""
+    pk = values["id"]
+    service_id = hsds_id("service", pk)
+    provider = values["provider"]
     record = {
         "id": service_id,
-        "organization_id": organization_record(offer.provider)["id"],
-        "name": offer.title,
-        "description": "\n\n".join(filter(None, [offer.summary, offer.description_text])),
-        "url": public_url(request, offer.get_url(request)),
+        "organization_id": organization_record(provider)["id"],
+        "name": values["title"],
+        "description": "\n\n".join(filter(None, [values["summary"], plain_text(values["description"])])),
+        "url": public_url(request, values["url"]),
         "status": "active",
-        "fees_description": offer.cost or ("kostenfrei" if offer.is_free else ""),
-        "eligibility_description": ", ".join(t.name for t in offer.target_groups.all()),
-        "application_process": f"Anmeldung: {offer.registration_url}" if offer.registration_url else "",
-        "last_modified": (offer.last_published_at or offer.first_published_at).isoformat(),
+        "fees_description": values["cost"] or ("kostenfrei" if values["is_free"] else ""),
+        "eligibility_description": ", ".join(t.name for t in values["target_groups"]),
+        "application_process": f"Anmeldung: {values['registration_url']}" if values["registration_url"] else "",
+        "last_modified": (values["last_published_at"] or values["first_published_at"]).isoformat(),
     }
-    if offer.email:
-        record["email"] = offer.email
-    if offer.age_min is not None:
-        record["minimum_age"] = offer.age_min
-    if offer.age_max is not None:
-        record["maximum_age"] = offer.age_max
+    if values["email"]:
+        record["email"] = values["email"]
+    if values["age_min"] is not None:
+        record["minimum_age"] = values["age_min"]
+    if values["age_max"] is not None:
+        record["maximum_age"] = values["age_max"]
     record = {k: v for k, v in record.items() if v not in ("", None)}
     if not full:
         return record
+    phone, contact_name, email = values["phone"], values["contact_name"], values["email"]
     record.update(
         {
-            "organization": organization_record(offer.provider),
+            "organization": organization_record(provider),
             "languages": [
                 {
-                    "id": hsds_id(f"language:{offer.pk}", lang.slug),
+                    "id": hsds_id(f"language:{pk}", lang.slug),
                     "service_id": service_id,
                     "name": lang.name,
                     "code": lang.slug,
                 }
-                for lang in offer.languages.all()
+                for lang in values["languages"]
             ],
-            "phones": [{"id": hsds_id("phone", offer.pk), "service_id": service_id, "number": offer.phone}]
-            if offer.phone
-            else [],
+            "phones": [{"id": hsds_id("phone", pk), "service_id": service_id, "number": phone}] if phone else [],
             "contacts": [
                 {
-                    "id": hsds_id("contact", offer.pk),
+                    "id": hsds_id("contact", pk),
                     "service_id": service_id,
-                    **({"name": offer.contact_name} if offer.contact_name else {}),
-                    **({"email": offer.email} if offer.email else {}),
+                    **({"name": contact_name} if contact_name else {}),
+                    **({"email": email} if email else {}),
                 }
             ]
-            if offer.contact_name or offer.email
+            if contact_name or email
             else [],
-            "schedules": [schedule_record(service_id, date, offer) for date in offer.dates.all()],
+            "schedules": [schedule_record(service_id, date, values["format"].slug) for date in values["dates"]],
             "service_areas": [
                 {
-                    "id": hsds_id(f"area:{offer.pk}", city.slug),
+                    "id": hsds_id(f"area:{pk}", city.slug),
                     "service_id": service_id,
                     "name": "Kreis Mettmann" if city.slug == DISTRICT_WIDE else city.name,
                     "extent_type": "other",
                 }
-                for city in offer.cities.all()
+                for city in values["cities"]
             ],
-            "service_at_locations": location_records(offer, service_id),
-            "attributes": [
-                attribute_record(service_id, "target_group", t.slug, t.name) for t in offer.target_groups.all()
-            ]
-            + [attribute_record(service_id, "kind", offer.kind, offer.get_kind_display())],
+            "service_at_locations": location_records(values, service_id),
+            "attributes": [attribute_record(service_id, "target_group", *t) for t in values["target_groups"]]
+            + [attribute_record(service_id, "kind", *values["kind"])],
         }
     )
     return record
 
 
-def schedule_record(service_id, date, offer):
+def schedule_record(service_id, date, attending_type):
     start = timezone.localtime(date.start)
     end = timezone.localtime(date.end or date.start)
     return {
@@ -185,29 +200,31 @@ def schedule_record(service_id, date, offer):
         "dtstart": start.date().isoformat(),
         "opens_at": start.strftime("%H:%M"),
         "closes_at": end.strftime("%H:%M"),
-        "attending_type": offer.format,
+        "attending_type": attending_type,
         "description": f"Termin am {start:%d.%m.%Y}",
     }
 
 
-def location_records(offer, service_id):
-    if not (offer.street or offer.town):
+def location_records(values, service_id):
+    street, postcode, town = values["street"], values["postcode"], values["town"]
+    if not (street or town):
         return []
-    location_id = hsds_id("location", offer.pk)
+    pk = values["id"]
+    location_id = hsds_id("location", pk)
     address = {
-        "id": hsds_id("address", offer.pk),
+        "id": hsds_id("address", pk),
         "location_id": location_id,
-        "address_1": offer.street or offer.town,
-        "city": offer.town or "Mettmann",
+        "address_1": street or town,
+        "city": town or "Mettmann",
         "state_province": "Nordrhein-Westfalen",
-        "postal_code": offer.postcode or "",
+        "postal_code": postcode or "",
         "country": "DE",
         "address_type": "physical",
     }
-    location = {"id": location_id, "location_type": "physical", "name": offer.title, "addresses": [address]}
+    location = {"id": location_id, "location_type": "physical", "name": values["title"], "addresses": [address]}
     return [
         {
-            "id": hsds_id("service_at_location", offer.pk),
+            "id": hsds_id("service_at_location", pk),
             "service_id": service_id,
             "location_id": location_id,
             "location": location,
@@ -249,33 +266,38 @@ def page(items, number, per_page, build=None):
     }
 
 
-class Paging:
+class Paging(Schema):
     """The query parameters every HSDS list shares."""
 
-    number = Query(1, alias="page", ge=1, description="Seite, ab 1; hinter der letzten Seite: leere Seite")
-    per_page = Query(50, ge=1, le=MAX_PER_PAGE, description=f"Einträge pro Seite, höchstens {MAX_PER_PAGE}")
-    search = Query(None, max_length=MAX_QUERY_LENGTH, description="Volltextsuche (wie die Katalogsuche)")
+    page_number: int = Field(1, alias="page", ge=1, description="Seite, ab 1; hinter der letzten Seite: leere Seite")
+    per_page: int = Field(50, ge=1, le=MAX_PER_PAGE, description=f"Einträge pro Seite, höchstens {MAX_PER_PAGE}")
+    search: str = Field(None, max_length=MAX_QUERY_LENGTH, description="Volltextsuche (wie die Katalogsuche)")
 
 
-def services_matching(
-    request, search=None, taxonomy_term_id=None, taxonomy_id=None, organization_id=None, modified_after=None
-):
+class ServiceFilters(Paging):
+    """The filters of the lists of services (and of services at their locations)."""
+
+    taxonomy_term_id: str = Field(None, description="nur Dienste mit diesem Taxonomiebegriff")
+    taxonomy_id: str = Field(None, description="nur Dienste mit einem Begriff dieser Taxonomie")
+    organization_id: str = Field(None, description="nur Dienste dieses Trägers")
+    modified_after: str = Field(None, description="nur Dienste, die seitdem geändert wurden (ISO 8601)")
+
+
+def services_matching(request, filters):
     """Live offers narrowed by the HSDS filters; a search goes through the catalogue's search service."""
     found = offers()
-    if search:
+    narrowing = (filters.taxonomy_term_id, filters.taxonomy_id, filters.organization_id, filters.modified_after)
+    if filters.search:
         limit_searches(request)
         params = QueryDict(mutable=True)
-        params["q"] = search
+        params["q"] = filters.search
         query = SearchQuery.from_params(params)
         if query.errors:
             raise BadRequest([{"parameter": "search", "message": str(m)} for _, m in query.errors])
         ids = search_service().matching_ids(query)
         rank = {pk: i for i, pk in enumerate(ids)}
-        return sorted(
-            _narrowed(found.filter(pk__in=ids), taxonomy_term_id, taxonomy_id, organization_id, modified_after),
-            key=lambda o: rank[o.pk],
-        )
-    return list(_narrowed(found, taxonomy_term_id, taxonomy_id, organization_id, modified_after))
+        return sorted(_narrowed(found.filter(pk__in=ids), *narrowing), key=lambda o: rank[o.pk])
+    return list(_narrowed(found, *narrowing))
 
 
 def _narrowed(found, taxonomy_term_id, taxonomy_id, organization_id, modified_after):
@@ -335,58 +357,35 @@ def root(request):
     }
 
 
-@router.get(
-    "/services",
-    response={200: out.ServicePage | out.ServiceMinimalPage, **ERRORS},
-    exclude_none=True,
-    summary="HSDS: Dienste (Angebote)",
-)
+@endpoint("/services", out.ServicePage | out.ServiceMinimalPage, "HSDS: Dienste (Angebote)")
 def services(
     request,
-    page_number: int = Paging.number,
-    per_page: int = Paging.per_page,
-    search: str = Paging.search,
-    taxonomy_term_id: str = Query(None, description="nur Dienste mit diesem Taxonomiebegriff"),
-    taxonomy_id: str = Query(None, description="nur Dienste mit einem Begriff dieser Taxonomie"),
-    organization_id: str = Query(None, description="nur Dienste dieses Trägers"),
-    modified_after: str = Query(None, description="nur Dienste, die seitdem geändert wurden (ISO 8601)"),
+    filters: Query[ServiceFilters],
     minimal: bool = Query(False, description="nur `id` und `last_modified` je Dienst"),
 ):
-    found = services_matching(request, search, taxonomy_term_id, taxonomy_id, organization_id, modified_after)
+    found = services_matching(request, filters)
 
     def build(offer):
         record = service_record(offer, request, full=False)
         return {"id": record["id"], "last_modified": record.get("last_modified")} if minimal else record
 
-    return page(found, page_number, per_page, build)
+    return page(found, filters.page_number, filters.per_page, build)
 
 
-@router.get(
-    "/services/{service_id}",
-    response={200: out.ServiceOut, **ERRORS},
-    exclude_none=True,
-    summary="HSDS: ein Dienst mit allen Angaben",
-)
+@endpoint("/services/{service_id}", out.ServiceOut, "HSDS: ein Dienst mit allen Angaben")
 def service(request, service_id: str):
     return service_record(_by_hsds_id(offers(), "service", service_id), request)
 
 
-@router.get("/organizations", response={200: out.OrganizationPage, **ERRORS}, exclude_none=True, summary="HSDS: Träger")
-def organizations(
-    request, page_number: int = Paging.number, per_page: int = Paging.per_page, search: str = Paging.search
-):
+@endpoint("/organizations", out.OrganizationPage, "HSDS: Träger")
+def organizations(request, paging: Query[Paging]):
     providers = public_organisations().order_by("name")
-    if search:
-        providers = providers.filter(name__icontains=search)
-    return page(list(providers), page_number, per_page, organization_record)
+    if paging.search:
+        providers = providers.filter(name__icontains=paging.search)
+    return page(list(providers), paging.page_number, paging.per_page, organization_record)
 
 
-@router.get(
-    "/organizations/{organization_id}",
-    response={200: out.OrganizationFullOut, **ERRORS},
-    exclude_none=True,
-    summary="HSDS: ein Träger mit seinen Diensten",
-)
+@endpoint("/organizations/{organization_id}", out.OrganizationFullOut, "HSDS: ein Träger mit seinen Diensten")
 def organization(request, organization_id: str):
     provider = _by_hsds_id(public_organisations(), "organization", organization_id)
     record = organization_record(provider)
@@ -394,73 +393,36 @@ def organization(request, organization_id: str):
     return record
 
 
-@router.get("/taxonomies", response={200: out.TaxonomyPage, **ERRORS}, exclude_none=True, summary="HSDS: Taxonomien")
-def taxonomies(request, page_number: int = Paging.number, per_page: int = Paging.per_page, search: str = Paging.search):
-    return page(_named(taxonomy_records(), search), page_number, per_page)
+@endpoint("/taxonomies", out.TaxonomyPage, "HSDS: Taxonomien")
+def taxonomies(request, paging: Query[Paging]):
+    return page(_named(taxonomy_records(), paging.search), paging.page_number, paging.per_page)
 
 
-@router.get(
-    "/taxonomies/{taxonomy_id}",
-    response={200: out.TaxonomyOut, **ERRORS},
-    exclude_none=True,
-    summary="HSDS: eine Taxonomie",
-)
+@endpoint("/taxonomies/{taxonomy_id}", out.TaxonomyOut, "HSDS: eine Taxonomie")
 def taxonomy(request, taxonomy_id: str):
     return _one(taxonomy_records(), "taxonomy_id", taxonomy_id)
 
 
-@router.get(
-    "/taxonomy_terms",
-    response={200: out.TaxonomyTermPage, **ERRORS},
-    exclude_none=True,
-    summary="HSDS: Taxonomiebegriffe (Zielgruppen und Angebotsarten)",
-)
-def terms(
-    request,
-    page_number: int = Paging.number,
-    per_page: int = Paging.per_page,
-    search: str = Paging.search,
-    taxonomy_id: str = Query(None, description="nur Begriffe dieser Taxonomie"),
-):
+@endpoint("/taxonomy_terms", out.TaxonomyTermPage, "HSDS: Taxonomiebegriffe (Zielgruppen und Angebotsarten)")
+def terms(request, paging: Query[Paging], taxonomy_id: str = Query(None, description="nur Begriffe dieser Taxonomie")):
     records = [t for t in taxonomy_terms() if not taxonomy_id or t["taxonomy_id"] == taxonomy_id]
-    return page(_named(records, search), page_number, per_page)
+    return page(_named(records, paging.search), paging.page_number, paging.per_page)
 
 
-@router.get(
-    "/taxonomy_terms/{term_id}",
-    response={200: out.TaxonomyTermOut, **ERRORS},
-    exclude_none=True,
-    summary="HSDS: ein Taxonomiebegriff",
-)
+@endpoint("/taxonomy_terms/{term_id}", out.TaxonomyTermOut, "HSDS: ein Taxonomiebegriff")
 def term(request, term_id: str):
     return _one(taxonomy_terms(), "term_id", term_id)
 
 
-@router.get(
-    "/service_at_locations",
-    response={200: out.ServiceAtLocationPage, **ERRORS},
-    exclude_none=True,
-    summary="HSDS: Dienste an ihren Orten (Angebote mit Anschrift)",
-)
-def service_at_locations(
-    request,
-    page_number: int = Paging.number,
-    per_page: int = Paging.per_page,
-    search: str = Paging.search,
-    taxonomy_term_id: str = Query(None, description="nur Dienste mit diesem Taxonomiebegriff"),
-    taxonomy_id: str = Query(None, description="nur Dienste mit einem Begriff dieser Taxonomie"),
-    organization_id: str = Query(None, description="nur Dienste dieses Trägers"),
-    modified_after: str = Query(None, description="nur seitdem geänderte Dienste (ISO 8601)"),
-):
-    found = services_matching(request, search, taxonomy_term_id, taxonomy_id, organization_id, modified_after)
-    return page([record for offer in found for record in _at_locations(offer, request)], page_number, per_page)
+@endpoint("/service_at_locations", out.ServiceAtLocationPage, "HSDS: Dienste an ihren Orten (Angebote mit Anschrift)")
+def service_at_locations(request, filters: Query[ServiceFilters]):
+    found = services_matching(request, filters)
+    records = [record for offer in found for record in _at_locations(offer, request)]
+    return page(records, filters.page_number, filters.per_page)
 
 
-@router.get(
-    "/service_at_locations/{service_at_location_id}",
-    response={200: out.ServiceAtLocationFullOut, **ERRORS},
-    exclude_none=True,
-    summary="HSDS: ein Dienst an seinem Ort",
+@endpoint(
+    "/service_at_locations/{service_at_location_id}", out.ServiceAtLocationFullOut, "HSDS: ein Dienst an seinem Ort"
 )
 def service_at_location(request, service_at_location_id: str):
     offer = _by_hsds_id(offers(), "service_at_location", service_at_location_id)
@@ -471,8 +433,9 @@ def service_at_location(request, service_at_location_id: str):
 
 
 def _at_locations(offer, request):
-    brief = service_record(offer, request, full=False)
-    return [{**record, "service": brief} for record in location_records(offer, brief["id"])]
+    values = public_values(offer, request)
+    brief = service_from(values, request, full=False)
+    return [{**record, "service": brief} for record in location_records(values, brief["id"])]
 
 
 def _named(records, search):

@@ -7,10 +7,15 @@ the returned dicts against them). Absent values are left out (``exclude_none``),
 from ninja import Schema
 
 
-class TaxonomyOut(Schema):
+class DescribedOut(Schema):
+    """What HSDS taxonomies and organizations begin with."""
+
     id: str
     name: str
     description: str
+
+
+class TaxonomyOut(DescribedOut):
     version: str | None = None
 
 
@@ -24,10 +29,7 @@ class TaxonomyTermOut(Schema):
     language: str | None = None
 
 
-class OrganizationOut(Schema):
-    id: str
-    name: str
-    description: str
+class OrganizationOut(DescribedOut):
     website: str | None = None
 
 
@@ -148,12 +150,6 @@ class OrganizationFullOut(OrganizationOut):
 
 class ServiceAtLocationFullOut(ServiceAtLocationOut):
     service: ServiceBriefOut
-
-
-class ServiceAtLocationBriefOut(Schema):
-    id: str
-    service_id: str
-    location_id: str | None = None
 
 
 class RootOut(Schema):

@@ -3,6 +3,9 @@
 from datetime import datetime
 
 from ninja import Field, Schema
+from pydantic import create_model
+
+from catalogue.public_fields import PUBLIC_FIELDS, Kind
 
 
 class FacetValueOut(Schema):
@@ -49,35 +52,33 @@ class TermOut(Schema):
     name: str
 
 
-class OfferDetailOut(Schema):
-    id: int
-    external_id: str
-    kind: str
-    title: str
-    summary: str
-    description: str
-    url: str
-    format: str
-    cities: list[TermOut]
-    target_groups: list[TermOut]
-    languages: list[TermOut]
-    tags: list[str]
-    provider: str
-    cost: str
-    is_free: bool
-    age_min: int | None
-    age_max: int | None
-    barrier_free: bool | None
-    contact_name: str
-    email: str
-    phone: str
-    website: str
-    street: str
-    postcode: str
-    town: str
-    registration_url: str
-    dates: list[DateOut]
-    last_published_at: datetime | None
+# How the API writes each kind of public field (``catalogue.public_fields``).
+API_TYPES = {
+    Kind.ID: int,
+    Kind.CHOICE: str,
+    Kind.TERMS: list[TermOut],
+    Kind.TAGS: list[str],
+    Kind.ORGANISATION: str,
+    Kind.NUMBER: int,
+    Kind.YES_NO: bool,
+    Kind.DATES: list[DateOut],
+    Kind.MOMENT: datetime,
+}
+NOT_IN_API = {"first_published_at": "the detail has carried last_published_at only; the feeds carry both"}
+
+
+def offer_detail_schema():
+    """The detail of an offer: every public field but those in ``NOT_IN_API``, typed by its kind and described
+    by its label in the OpenAPI document."""
+    fields = {}
+    for f in PUBLIC_FIELDS:
+        if f.name not in NOT_IN_API:
+            kind = API_TYPES.get(f.kind, str)
+            fields[f.name] = (kind | None if f.nullable else kind, Field(..., description=str(f.label)))
+    return create_model("OfferDetailOut", __base__=Schema, **fields)
+
+
+OfferDetailOut = offer_detail_schema()
 
 
 class SuggestionOut(Schema):

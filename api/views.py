@@ -17,6 +17,7 @@ from ninja import NinjaAPI, Path, Query, Schema, Status
 from pydantic import Field, create_model
 
 from catalogue.models import OfferPage
+from catalogue.public_fields import PUBLIC_FIELDS, Kind, organisation_name, public_values, with_related
 from core.cache import generation as page_cache_generation
 from core.public_address import public_url
 from core.security import limit_searches
@@ -28,7 +29,7 @@ from widgets import tracking as widget_tracking
 from . import errors
 from .errors import ERRORS, BadRequest, NotFound
 from .hsds import router as hsds_router
-from .schemas import HealthOut, OfferDetailOut, OfferListOut, SuggestOut
+from .schemas import NOT_IN_API, HealthOut, OfferDetailOut, OfferListOut, SuggestOut
 
 # Page ids are 32-bit integers on PostgreSQL; larger numbers overflow SQLite's driver instead of finding nothing.
 MAX_PAGE_ID = 2**31 - 1
@@ -154,14 +155,7 @@ def _list_body(request, query, result):
     "Angebot sie trägt.",
 )
 def offer_detail(request, response: HttpResponse, offer_id: int = Path(..., ge=1, le=MAX_PAGE_ID)):
-    offer = (
-        OfferPage.objects.live()
-        .public()
-        .select_related("provider")
-        .prefetch_related("cities", "target_groups", "languages", "tagged_items__tag", "dates")
-        .filter(pk=offer_id)
-        .first()
-    )
+    offer = with_related(OfferPage.objects.live().public().filter(pk=offer_id)).first()
     if offer is None:
         raise NotFound("offer_id", f"Kein veröffentlichtes Angebot mit der Nummer {offer_id}.")
     cacheable(response)
@@ -214,39 +208,23 @@ def _validated(params: QueryDict):
 
 
 def offer_as_dict(offer, request):
-    terms = lambda qs: [{"slug": t.slug, "name": t.name} for t in qs.all()]  # noqa: E731
-    return {
-        "id": offer.pk,
-        "external_id": offer.external_id or "",
-        "kind": offer.kind,
-        "title": offer.title,
-        "summary": offer.summary,
-        "description": offer.description or "",
-        "url": public_url(request, offer.get_url(request)),
-        "format": offer.format,
-        "cities": terms(offer.cities),
-        "target_groups": terms(offer.target_groups),
-        "languages": terms(offer.languages),
-        "tags": sorted(item.tag.name for item in offer.tagged_items.all()),
-        "provider": offer.provider.name if offer.provider else "",
-        **{
-            name: getattr(offer, name)
-            for name in (
-                "cost",
-                "is_free",
-                "age_min",
-                "age_max",
-                "barrier_free",
-                "contact_name",
-                "email",
-                "phone",
-                "website",
-                "street",
-                "postcode",
-                "town",
-                "registration_url",
-                "last_published_at",
-            )
-        },
-        "dates": [{"start": d.start, "end": d.end} for d in offer.dates.all()],
-    }
+    return detail_body(public_values(offer, request), request)
+
+
+def detail_body(values, request):
+    """An offer's public values as the API writes them (``schemas.OfferDetailOut`` keeps the order)."""
+    return {f.name: _written(f.kind, values[f.name], request) for f in PUBLIC_FIELDS if f.name not in NOT_IN_API}
+
+
+def _written(kind, value, request):
+    if kind == Kind.PAGE:
+        return public_url(request, value)
+    if kind == Kind.CHOICE:
+        return value.slug
+    if kind == Kind.TERMS:
+        return [{"slug": t.slug, "name": t.name} for t in value]
+    if kind == Kind.ORGANISATION:
+        return organisation_name(value)
+    if kind == Kind.DATES:
+        return [{"start": d.start, "end": d.end} for d in value]
+    return value

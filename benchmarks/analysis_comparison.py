@@ -166,13 +166,10 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--offers", type=int, default=10_000)
     args = parser.parse_args()
-    scratch = ROOT / ".tmp" / "analysis.sqlite3"
-    scratch.parent.mkdir(exist_ok=True)
-    scratch.unlink(missing_ok=True)
-    os.environ.update(DJANGO_SETTINGS_MODULE="kreissite.settings.dev", DATABASE_URL=f"sqlite:///{scratch}")
-    import django
 
-    django.setup()
+    from benchmarks.scratch import setup_django
+
+    setup_django("analysis")
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)

@@ -19,10 +19,12 @@ from search.service import one_index_batch
 
 from .models import CatalogueIndexPage, OfferDate, OfferPage
 from .permissions import offer_change_refusal
+from .public_fields import PUBLIC_FIELDS, Kind, organisation_name, plain_text, public_values
 from .slugs import german_slugify
 from .tables import MAX_FILE_BYTES, TableTooLarge, read_cells
 from .taxonomy import City, Language, OfferFormat, OfferKind, Organisation, TargetGroup
 
+# The columns every file has (the format partners fill in since the first import), in their order.
 COLUMNS = [
     "external_id",
     "kind",
@@ -45,8 +47,17 @@ COLUMNS = [
     "dates",
     "registration_url",
 ]
-OPTIONAL_COLUMNS = ["format", "free", "age_min", "age_max", "barrier_free"]
+# Columns a file may leave out: every other public field's (``public_fields``), in their declared order.
+OPTIONAL_COLUMNS = [f.file_column for f in PUBLIC_FIELDS if f.file_column and f.file_column not in COLUMNS]
 REQUIRED_VALUES = ["external_id", "kind", "title", "summary"]
+# Columns taken as they stand (checked only for length and line breaks), and the parsed values an offer
+# keeps as they are (the description becomes HTML, names become objects).
+TEXT_COLUMNS = [f.file_column for f in PUBLIC_FIELDS if f.kind in (Kind.TEXT, Kind.RICH_TEXT, Kind.PHONE)]
+MODEL_VALUES = [
+    f.name
+    for f in PUBLIC_FIELDS
+    if f.file_column and f.kind in (Kind.TEXT, Kind.PHONE, Kind.EMAIL, Kind.URL, Kind.CHOICE, Kind.YES_NO, Kind.NUMBER)
+]
 SEPARATOR = "|"
 TRUE_WORDS = {"ja", "yes", "true", "1", "x", "wahr"}
 FALSE_WORDS = {"nein", "no", "false", "0", "falsch"}
@@ -180,21 +191,7 @@ class RowParser:
             if column in SINGLE_LINE and CONTROL_CHARACTERS.search(str(cells.get(column, ""))):
                 error(column, "enthält Zeilenumbrüche oder Steuerzeichen (nur eine Zeile erlaubt).")
 
-        values = {
-            c: cells.get(c, "")
-            for c in (
-                "external_id",
-                "title",
-                "summary",
-                "description",
-                "cost",
-                "contact_name",
-                "phone",
-                "street",
-                "postcode",
-                "town",
-            )
-        }
+        values = {column: cells.get(column, "") for column in TEXT_COLUMNS}
         values["kind"] = self.choice(cells.get("kind", ""), OfferKind, "kind", error)
         values["format"] = self.choice(cells.get("format", ""), OfferFormat, "format", error) or OfferFormat.IN_PERSON
         values["target_groups"] = self.terms(cells.get("target_groups", ""), self.target_groups, "target_groups", error)
@@ -487,26 +484,7 @@ def save_offer(catalogue, page, values, *, publish, user):
 
 def apply_values(page, values, provider):
     """Set an offer's fields (but its tags, which ``set`` would write) from parsed values, in memory."""
-    for name in (
-        "external_id",
-        "title",
-        "summary",
-        "cost",
-        "contact_name",
-        "phone",
-        "street",
-        "postcode",
-        "town",
-        "kind",
-        "format",
-        "is_free",
-        "barrier_free",
-        "age_min",
-        "age_max",
-        "email",
-        "website",
-        "registration_url",
-    ):
+    for name in MODEL_VALUES:
         setattr(page, name, values[name])
     page.description = paragraphs_html(values["description"])
     page.provider = provider
@@ -518,46 +496,40 @@ def apply_values(page, values, provider):
 
 def offer_to_row(offer):
     """One offer as an import row (all columns), so that an export can be imported again unchanged."""
+    return row_from(public_values(offer))
 
-    def yes_no(value):
+
+def row_from(values):
+    """An offer's public values (``public_fields``) in the import's columns; an offer without an external id
+    gets one from its page id, so that a re-import finds it."""
+    cells = {f.file_column: cell(f.kind, values[f.name]) for f in PUBLIC_FIELDS if f.file_column}
+    cells["external_id"] = cells["external_id"] or f"offer-{values['id']}"
+    return {column: cells[column] for column in COLUMNS + OPTIONAL_COLUMNS}
+
+
+def cell(kind, value):
+    """How a file writes one kind of value; ``RowParser`` reads it back."""
+    if kind == Kind.CHOICE:
+        return value.slug
+    if kind == Kind.TERMS:
+        return SEPARATOR.join(term.slug for term in value)
+    if kind == Kind.TAGS:
+        return SEPARATOR.join(value)
+    if kind == Kind.ORGANISATION:
+        return organisation_name(value)
+    if kind == Kind.RICH_TEXT:
+        return plain_text(value)
+    if kind == Kind.NUMBER:
+        return "" if value is None else str(value)
+    if kind == Kind.YES_NO:
         return "" if value is None else ("ja" if value else "nein")
+    if kind == Kind.DATES:
+        return SEPARATOR.join(local_minutes(d.start) + (f"/{local_minutes(d.end)}" if d.end else "") for d in value)
+    return value
 
-    dates = [
-        d.start.astimezone(timezone.get_current_timezone()).replace(tzinfo=None).isoformat(timespec="minutes")
-        + (
-            "/" + d.end.astimezone(timezone.get_current_timezone()).replace(tzinfo=None).isoformat(timespec="minutes")
-            if d.end
-            else ""
-        )
-        for d in offer.dates.all()
-    ]
-    return {
-        "external_id": offer.external_id or f"offer-{offer.pk}",
-        "kind": offer.kind,
-        "title": offer.title,
-        "summary": offer.summary,
-        "description": offer.description_text,
-        "target_groups": SEPARATOR.join(t.slug for t in offer.target_groups.all()),
-        "cities": SEPARATOR.join(c.slug for c in offer.cities.all()),
-        "tags": SEPARATOR.join(sorted(item.tag.name for item in offer.tagged_items.all())),
-        "provider": offer.provider.name if offer.provider else "",
-        "cost": offer.cost,
-        "languages": SEPARATOR.join(lang.slug for lang in offer.languages.all()),
-        "contact_name": offer.contact_name,
-        "email": offer.email,
-        "phone": offer.phone,
-        "website": offer.website,
-        "street": offer.street,
-        "postcode": offer.postcode,
-        "town": offer.town,
-        "dates": SEPARATOR.join(dates),
-        "registration_url": offer.registration_url,
-        "format": offer.format,
-        "free": yes_no(offer.is_free),
-        "age_min": "" if offer.age_min is None else str(offer.age_min),
-        "age_max": "" if offer.age_max is None else str(offer.age_max),
-        "barrier_free": yes_no(offer.barrier_free),
-    }
+
+def local_minutes(moment):
+    return moment.astimezone(timezone.get_current_timezone()).replace(tzinfo=None).isoformat(timespec="minutes")
 
 
 def paragraphs_html(text):

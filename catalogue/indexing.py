@@ -18,38 +18,50 @@ from search.service import on_commit_index
 from search.signals import pages_naming
 
 from .models import OfferPage
+from .public_fields import organisation_name, plain_text, public_values, with_related
 from .taxonomy import DISTRICT_WIDE, City, Language, OfferFormat, OfferKind, Organisation, TargetGroup, localized_lazy
+
+# The offer's public fields the search document leaves out (``public_fields``): the index holds what is
+# searched, filtered, ranked and shown in a hit; the offer's page shows the rest.
+NOT_INDEXED = {
+    **dict.fromkeys(("cost", "age_min", "age_max", "barrier_free"), "the page shows them; the free switch filters"),
+    **dict.fromkeys(("contact_name", "email", "phone", "website", "registration_url"), "contact: on the page"),
+    **dict.fromkeys(("street", "postcode"), "the town is searched, the address is on the page"),
+    "dates": "the catalogue looks up the next date of a page of hits (catalogue_tags.next_dates)",
+    "last_published_at": "hits are dated by their first publication",
+}
 
 
 def offer_queryset():
     """The offers that belong in the index: live and publicly visible (no view restrictions)."""
-    return (
-        OfferPage.objects.live()
-        .public()
-        .select_related("provider")
-        .prefetch_related("cities", "target_groups", "languages", "tagged_items__tag")
-    )
+    return with_related(OfferPage.objects.live().public(), leaving_out=NOT_INDEXED)
 
 
 def document_for(offer):
     """The search document of one offer page (its relations prefetched by ``offer_queryset``)."""
+    return document_from(public_values(offer))
+
+
+def document_from(values):
+    """The search document of an offer's public values."""
+    published = values["first_published_at"]
     return build_document(
-        id=offer.pk,
-        external_id=offer.external_id or "",
-        title=offer.title,
-        summary=offer.summary,
-        description=offer.description_text,
-        kind=offer.kind,
-        format=offer.format,
-        is_free=offer.is_free,
-        cities=[(c.slug, c.name) for c in offer.cities.all()],
-        target_groups=[(t.slug, t.name) for t in offer.target_groups.all()],
-        languages=[lang.slug for lang in offer.languages.all()],
-        tags=sorted(item.tag.name for item in offer.tagged_items.all()),
-        provider=offer.provider.name if offer.provider else "",
-        town=offer.town,
-        url=offer.get_url(),
-        published=offer.first_published_at.isoformat() if offer.first_published_at else None,
+        id=values["id"],
+        external_id=values["external_id"],
+        title=values["title"],
+        summary=values["summary"],
+        description=plain_text(values["description"]),
+        kind=values["kind"].slug,
+        format=values["format"].slug,
+        is_free=values["is_free"],
+        cities=values["cities"],
+        target_groups=values["target_groups"],
+        languages=[lang.slug for lang in values["languages"]],
+        tags=values["tags"],
+        provider=organisation_name(values["provider"]),
+        town=values["town"],
+        url=values["url"],
+        published=published.isoformat() if published else None,
     )
 
 

@@ -1,7 +1,5 @@
 """Offers are Wagtail pages (revisions, previews, workflow) under one catalogue index page."""
 
-import html
-import re
 from datetime import timedelta
 
 from django.conf import settings
@@ -9,7 +7,6 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -22,6 +19,7 @@ from wagtail.search import index
 
 from .forms import OfferCopyForm, OfferPageForm
 from .permissions import OfferPermissionTester
+from .public_fields import address_lines
 from .taxonomy import City, Language, OfferFormat, OfferKind, Organisation, TargetGroup
 
 __all__ = [
@@ -177,18 +175,8 @@ class OfferPage(Page):
             raise ValidationError({"age_max": _("Das Höchstalter liegt unter dem Mindestalter.")})
 
     @property
-    def description_text(self):
-        """The description as plain text (entities decoded), one paragraph per blank-line-separated block.
-
-        Plain text is what exports, HSDS and the search index want; an export re-imported must not turn
-        ``&`` into ``&amp;amp;``.
-        """
-        blocks = re.split(r"</(?:p|h[1-6]|li|ul|ol)>", self.description or "")
-        return "\n\n".join(text for text in (html.unescape(strip_tags(b)).strip() for b in blocks) if text)
-
-    @property
     def address_lines(self):
-        return [line for line in (self.street, " ".join(filter(None, [self.postcode, self.town]))) if line]
+        return address_lines(self.street, self.postcode, self.town)
 
     @property
     def age_range(self):

@@ -6,6 +6,7 @@ contact points and undated measures are Services. Price categories are Google's 
 the page's or the operator's picture (``image``, an absolute URL).
 """
 
+from .public_fields import address_lines
 from .taxonomy import DISTRICT_WIDE, OfferFormat, OfferKind
 
 COURSE_MODE = {OfferFormat.IN_PERSON: "onsite", OfferFormat.ONLINE: "online", OfferFormat.HYBRID: "blended"}
@@ -16,59 +17,72 @@ ATTENDANCE = {
 }
 
 
-def offer_jsonld(offer, url, image=None):
-    dates = list(offer.dates.all())
+# The offer's public fields schema.org does not get from us (``catalogue.public_fields``), and why.
+NOT_IN_JSONLD = {
+    "id": "the page address is the item's @id",
+    "external_id": "our import key, meaningless outside the catalogue",
+    "description": "the summary is the description search engines show; the page carries the long text",
+    "barrier_free": "schema.org's accessibility properties describe media, not places; not mapped yet",
+    "last_published_at": "search engines read the page's own dates",
+    "first_published_at": "search engines read the page's own dates",
+}
+
+
+def offer_jsonld(values, url, image=None):
+    """An offer's public values (``public_fields.public_values``) as JSON-LD; ``url`` is its absolute address."""
+    dates = list(values["dates"])
     data = {
         "@context": "https://schema.org",
-        "@type": _type(offer, dates),
+        "@type": _type(values["kind"].slug, dates),
         "@id": url,
         "url": url,
-        "name": offer.title,
-        "description": offer.summary,
-        "inLanguage": [lang.slug for lang in offer.languages.all()],
-        "keywords": ", ".join(sorted(item.tag.name for item in offer.tagged_items.all())),
-        "audience": [{"@type": "Audience", "audienceType": group.name} for group in offer.target_groups.all()],
-        "isAccessibleForFree": offer.is_free,
+        "name": values["title"],
+        "description": values["summary"],
+        "inLanguage": [lang.slug for lang in values["languages"]],
+        "keywords": ", ".join(values["tags"]),
+        "audience": [{"@type": "Audience", "audienceType": group.name} for group in values["target_groups"]],
+        "isAccessibleForFree": values["is_free"],
         "image": image,
     }
-    provider = _organisation(offer)
-    place = _place(offer)
-    area = [area_served(city) for city in offer.cities.all()]
+    provider = _organisation(values["provider"])
+    place = _place(values)
+    area = [area_served(city) for city in values["cities"]]
+    fmt, website, phone, email = values["format"].slug, values["website"], values["phone"], values["email"]
     if data["@type"] == "Course":
         data["provider"] = provider
         data["hasCourseInstance"] = [
             {
                 "@type": "CourseInstance",
-                "courseMode": COURSE_MODE[offer.format],
+                "courseMode": COURSE_MODE[fmt],
                 "startDate": d.start.isoformat(),
                 **({"endDate": d.end.isoformat()} if d.end else {}),
                 **({"location": place} if place else {}),
                 **_workload(d),
             }
             for d in dates
-        ] or [{"@type": "CourseInstance", "courseMode": COURSE_MODE[offer.format]}]
-        data["offers"] = _offer(offer, url, category=True)
+        ] or [{"@type": "CourseInstance", "courseMode": COURSE_MODE[fmt]}]
+        data["offers"] = _offer(values, url, category=True)
     elif data["@type"] == "Event":
         first = dates[0]
         where = {
-            "eventAttendanceMode": ATTENDANCE[offer.format],
+            "eventAttendanceMode": ATTENDANCE[fmt],
             "eventStatus": "https://schema.org/EventScheduled",
-            "location": place or {"@type": "VirtualLocation", "url": offer.website or url},
+            "location": place or {"@type": "VirtualLocation", "url": website or url},
         }
         data.update(
             {
                 "startDate": first.start.isoformat(),
                 "endDate": (first.end or first.start).isoformat(),
                 **where,
-                "organizer": {**provider, "url": provider.get("url") or offer.website or url},
-                "offers": _offer(offer, url),
+                "organizer": {**provider, "url": provider.get("url") or website or url},
+                "offers": _offer(values, url),
             }
         )
         if len(dates) > 1:
             data["subEvent"] = [
                 {
                     "@type": "Event",
-                    "name": offer.title,
+                    "name": values["title"],
                     "url": url,
                     "startDate": d.start.isoformat(),
                     "endDate": (d.end or d.start).isoformat(),
@@ -79,56 +93,57 @@ def offer_jsonld(offer, url, image=None):
     else:
         data.update(
             {
-                "serviceType": offer.get_kind_display(),
+                "serviceType": values["kind"].name,
                 "provider": provider,
                 "areaServed": area,
                 "availableChannel": {
                     "@type": "ServiceChannel",
-                    "serviceUrl": offer.website or url,
-                    **({"servicePhone": {"@type": "ContactPoint", "telephone": offer.phone}} if offer.phone else {}),
+                    "serviceUrl": website or url,
+                    **({"servicePhone": {"@type": "ContactPoint", "telephone": phone}} if phone else {}),
                     **({"serviceLocation": place} if place else {}),
                 },
             }
         )
-    if offer.email or offer.phone:
+    if email or phone:
         contact = {"@type": "ContactPoint", "contactType": "Ansprechperson"}
-        contact.update(
-            {k: v for k, v in (("name", offer.contact_name), ("email", offer.email), ("telephone", offer.phone)) if v}
-        )
+        points = (("name", values["contact_name"]), ("email", email), ("telephone", phone))
+        contact.update({k: v for k, v in points if v})
         target = data["provider"] if data.get("provider") else data.get("organizer")
         if target:
             target["contactPoint"] = contact
-    if offer.age_min is not None or offer.age_max is not None:
-        data["typicalAgeRange"] = f"{offer.age_min or ''}-{offer.age_max or ''}"
+    age_min, age_max = values["age_min"], values["age_max"]
+    if age_min is not None or age_max is not None:
+        data["typicalAgeRange"] = f"{age_min or ''}-{age_max or ''}"
     return without_empty(data)
 
 
-def _type(offer, dates):
-    if offer.kind == OfferKind.QUALIFICATION:
+def _type(kind, dates):
+    if kind == OfferKind.QUALIFICATION:
         return "Course"
-    if offer.kind == OfferKind.MEASURE and dates:
+    if kind == OfferKind.MEASURE and dates:
         return "Event"
     return "Service"
 
 
-def _organisation(offer):
-    if not offer.provider:
+def _organisation(provider):
+    if not provider:
         return {"@type": "Organization", "name": "Kommunales Integrationszentrum Kreis Mettmann"}
-    return without_empty({"@type": "Organization", "name": offer.provider.name, "url": offer.provider.website})
+    return without_empty({"@type": "Organization", "name": provider.name, "url": provider.website})
 
 
-def _place(offer):
-    if not (offer.street or offer.town):
+def _place(values):
+    street, postcode, town = values["street"], values["postcode"], values["town"]
+    if not (street or town):
         return None
     return {
         "@type": "Place",
-        "name": ", ".join(offer.address_lines),
+        "name": ", ".join(address_lines(street, postcode, town)),
         "address": without_empty(
             {
                 "@type": "PostalAddress",
-                "streetAddress": offer.street,
-                "postalCode": offer.postcode,
-                "addressLocality": offer.town,
+                "streetAddress": street,
+                "postalCode": postcode,
+                "addressLocality": town,
                 "addressRegion": "Nordrhein-Westfalen",
                 "addressCountry": "DE",
             }
@@ -142,18 +157,18 @@ def area_served(city):
     return {"@type": "City", "name": city.name}
 
 
-def _offer(offer, url, category=False):
+def _offer(values, url, category=False):
     """schema.org Offer: free ones cost 0 EUR; for others the cost text is all we know (no invented price)."""
     data = {
         "@type": "Offer",
-        "url": offer.registration_url or url,
-        "description": offer.cost,
+        "url": values["registration_url"] or url,
+        "description": values["cost"],
         "availability": "https://schema.org/InStock",
     }
-    if offer.is_free:
+    if values["is_free"]:
         data.update({"price": 0, "priceCurrency": "EUR"})
     if category:
-        data["category"] = "Free" if offer.is_free else "Paid"
+        data["category"] = "Free" if values["is_free"] else "Paid"
     return without_empty(data)
 
 

@@ -59,36 +59,30 @@ def offer_calendar(request):
 
 
 def offer_entries(offer, request):
-    url = public_url(request, offer.get_url(request))
+    about, location = page_facts(offer, request), ", ".join(offer.address_lines)
     return [
-        Entry(
-            uid=uid("offer-date", date.pk),
-            summary=offer.title,
-            start=date.start,
-            end=date.end,
-            stamp=offer.last_published_at,
-            description=f"{offer.summary}\n\n{url}",
-            url=url,
-            location=", ".join(offer.address_lines),
-            categories=[offer.get_kind_display()],
-        )
+        Entry(uid=uid("offer-date", date.pk), start=date.start, end=date.end, location=location, **about)
         for date in offer.dates.all()
     ]
 
 
 def event_entry(event, request):
-    url = public_url(request, event.get_url(request))
+    location = ", ".join(filter(None, [event.venue, event.city.name]))
     return Entry(
-        uid=uid("event", event.pk),
-        summary=event.title,
-        start=event.start,
-        end=event.end,
-        stamp=event.last_published_at,
-        description=f"{event.summary}\n\n{url}",
-        url=url,
-        location=", ".join(filter(None, [event.venue, event.city.name])),
-        categories=[event.get_kind_display()],
+        uid=uid("event", event.pk), start=event.start, end=event.end, location=location, **page_facts(event, request)
     )
+
+
+def page_facts(page, request):
+    """What an entry says of its offer or event page: title, summary and address, kind, last change."""
+    url = public_url(request, page.get_url(request))
+    return {
+        "summary": page.title,
+        "description": f"{page.summary}\n\n{url}",
+        "url": url,
+        "stamp": page.last_published_at,
+        "categories": [page.get_kind_display()],
+    }
 
 
 def one_offer_calendar(request, offer_id):

@@ -3,6 +3,7 @@
 from django.http import HttpResponseBadRequest
 
 from catalogue.models import OfferPage
+from catalogue.public_fields import with_related
 from core.security import limit_searches
 from search.query import SearchQuery
 from search.service import search_service
@@ -28,12 +29,6 @@ def validated_query(request):
 def matching_offers(query, limit=5000):
     """Live offers the query finds, in the search's order, with everything an export needs prefetched."""
     ids = search_service().matching_ids(query, limit=limit)
-    offers = (
-        OfferPage.objects.live()
-        .public()
-        .filter(pk__in=ids)
-        .select_related("provider")
-        .prefetch_related("cities", "target_groups", "languages", "tagged_items__tag", "dates")
-    )
+    offers = with_related(OfferPage.objects.live().public().filter(pk__in=ids))
     by_id = {offer.pk: offer for offer in offers}
     return [by_id[i] for i in ids if i in by_id]

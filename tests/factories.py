@@ -2,7 +2,9 @@
 
 import itertools
 
-from catalogue.models import CatalogueIndexPage, City, Language, OfferPage, Organisation, TargetGroup
+from catalogue.models import CatalogueIndexPage, City, Language, OfferDate, OfferPage, Organisation, TargetGroup
+
+HILDEN_ADDRESS = {"street": "Am Rathaus 1", "postcode": "40721", "town": "Hilden"}  # an offer's address in tests
 
 _numbers = itertools.count(1)
 
@@ -29,9 +31,11 @@ class OfferFactory:
         provider="",
         fmt="in_person",
         is_free=True,
+        dates=(),
         publish=True,
         **fields,
     ):
+        """``dates`` are (start, end) pairs, ``end`` may be None; ``fields`` are further fields of the page."""
         number = next(_numbers)
         page = OfferPage(
             title=title,
@@ -50,6 +54,7 @@ class OfferFactory:
         page.target_groups = list(TargetGroup.objects.filter(slug__in=target_groups))
         page.languages = list(Language.objects.filter(slug__in=languages))
         page.tags.set(list(tags))
+        page.dates = [OfferDate(start=start, end=end) for start, end in dates]
         if not publish:
             page.live = False
         with self.capture(execute=True):

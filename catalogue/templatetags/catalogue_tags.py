@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 
 from catalogue.models import OfferDate
+from catalogue.public_fields import public_values
 from catalogue.structured_data import offer_jsonld
 from catalogue.taxonomy import DISTRICT_WIDE, City, OfferFormat, OfferKind, localized
 from core.cache import per_generation
@@ -53,8 +54,9 @@ def format_label(value):
 def structured_data(context, offer):
     """The offer's schema.org JSON-LD in a script element (escaped like Django's json_script)."""
     request = context["request"]
+    values = public_values(offer, request)
     return jsonld_script(
-        offer_jsonld(offer, public_url(request, offer.get_url(request)), image=public_url(request, static(OG_IMAGE)))
+        offer_jsonld(values, public_url(request, values["url"]), image=public_url(request, static(OG_IMAGE)))
     )
 
 

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 import jsonschema
 import pytest
 
-from catalogue.models import OfferDate
+from tests.factories import HILDEN_ADDRESS
 
 pytestmark = pytest.mark.django_db
 SCHEMAS = Path(__file__).resolve().parents[1] / "data" / "hsds-3.0"
@@ -43,18 +43,15 @@ def catalogue(use_database, offers):
         phone="0211 123",
         email="info@example.org",
         contact_name="A. Demir",
-        street="Am Rathaus 1",
-        postcode="40721",
-        town="Hilden",
         cities=["hilden", "kreisweit"],
         target_groups=["schulen-lehrkraefte", "jugendarbeit"],
         age_min=16,
         description="<p>Erster Absatz.</p><p>Zweiter.</p>",
         cost="kostenfrei",
+        dates=[(datetime(2027, 2, 4, 14, tzinfo=ZoneInfo("Europe/Berlin")), None)],
+        **HILDEN_ADDRESS,
     )
-    draft = course.get_latest_revision_as_object()
-    draft.dates = [OfferDate(start=datetime(2027, 2, 4, 14, tzinfo=ZoneInfo("Europe/Berlin")))]
-    return {"course": offers.republish(draft), "plain": offers.make("Sprachcafé")}
+    return {"course": course, "plain": offers.make("Sprachcafé")}
 
 
 def test_service_list_is_paginated_and_conforms(client, catalogue):

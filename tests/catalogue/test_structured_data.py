@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from catalogue.models import OfferDate
+from tests.factories import HILDEN_ADDRESS
 
 pytestmark = pytest.mark.django_db
 
@@ -39,12 +39,6 @@ def parse(client, offer):
     return parser
 
 
-def with_dates(offers, offer, *dates):
-    draft = offer.get_latest_revision_as_object()
-    draft.dates = [OfferDate(start=start, end=end) for start, end in dates]
-    return offers.republish(draft)
-
-
 BERLIN = ZoneInfo("Europe/Berlin")
 
 
@@ -58,9 +52,7 @@ def test_qualification_is_a_course_with_instances_and_provider(client, use_datab
         email="info@example.org",
         cost="kostenfrei",
         tags=["Codes"],
-    )
-    course = with_dates(
-        offers, course, (datetime(2027, 2, 4, 14, tzinfo=BERLIN), datetime(2027, 2, 4, 17, tzinfo=BERLIN))
+        dates=[(datetime(2027, 2, 4, 14, tzinfo=BERLIN), datetime(2027, 2, 4, 17, tzinfo=BERLIN))],
     )
     [data] = parse(client, course).jsonld
     assert data["@context"] == "https://schema.org" and data["@type"] == "Course"
@@ -89,10 +81,8 @@ def test_qualification_is_a_course_with_instances_and_provider(client, use_datab
 
 
 def test_dated_measure_is_an_event_with_place(client, use_database, offers):
-    event = offers.make("Projekttag Demokratie", kind="measure", street="Am Rathaus 1", postcode="40721", town="Hilden")
-    event = with_dates(
-        offers, event, (datetime(2027, 3, 11, 8, tzinfo=BERLIN), None), (datetime(2027, 3, 12, 8, tzinfo=BERLIN), None)
-    )
+    days = [(datetime(2027, 3, 11, 8, tzinfo=BERLIN), None), (datetime(2027, 3, 12, 8, tzinfo=BERLIN), None)]
+    event = offers.make("Projekttag Demokratie", kind="measure", dates=days, **HILDEN_ADDRESS)
     [data] = parse(client, event).jsonld
     assert data["@type"] == "Event"
     assert data["eventAttendanceMode"] == "https://schema.org/OfflineEventAttendanceMode"
@@ -158,10 +148,8 @@ S = "https://schema.org/"
 
 
 def test_course_offers_price_category_and_instances_have_schedule_and_workload(client, use_database, offers):
-    course = offers.make("Fortbildung Rechte Codes", kind="qualification", cost="kostenfrei")
-    course = with_dates(
-        offers, course, (datetime(2027, 2, 4, 14, tzinfo=BERLIN), datetime(2027, 2, 4, 17, 30, tzinfo=BERLIN))
-    )
+    day = (datetime(2027, 2, 4, 14, tzinfo=BERLIN), datetime(2027, 2, 4, 17, 30, tzinfo=BERLIN))
+    course = offers.make("Fortbildung Rechte Codes", kind="qualification", cost="kostenfrei", dates=[day])
     item, expanded, og = extracted(client, course.url)
     assert expanded[S + "offers"][0][S + "category"][0]["@value"] == "Free"
     instance = item["hasCourseInstance"][0]
@@ -177,13 +165,9 @@ def test_dated_measure_event_has_organizer_url_offers_image_and_named_place(clie
         "Projekttag Demokratie",
         kind="measure",
         provider="Mobile Beratung",
-        street="Am Rathaus 1",
-        postcode="40721",
-        town="Hilden",
         website="https://beratung.example.org/projekttag",
-    )
-    event = with_dates(
-        offers, event, (datetime(2027, 3, 11, 8, tzinfo=BERLIN), None), (datetime(2027, 3, 12, 8, tzinfo=BERLIN), None)
+        dates=[(datetime(2027, 3, 11, 8, tzinfo=BERLIN), None), (datetime(2027, 3, 12, 8, tzinfo=BERLIN), None)],
+        **HILDEN_ADDRESS,
     )
     item, expanded, og = extracted(client, event.url)
     assert item["organizer"]["url"] == "https://beratung.example.org/projekttag"

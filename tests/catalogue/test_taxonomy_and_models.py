@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 
 from catalogue.models import City, Language, OfferPage, TargetGroup
 from catalogue.taxonomy import DISTRICT_WIDE
+from tests.factories import HILDEN_ADDRESS
 
 pytestmark = pytest.mark.django_db
 
@@ -58,9 +59,7 @@ def test_offer_keeps_all_fields_in_revisions(offers):
         age_max=18,
         barrier_free=True,
         email="info@example.org",
-        street="Am Rathaus 1",
-        postcode="40721",
-        town="Hilden",
+        **HILDEN_ADDRESS,
     )
     offer = OfferPage.objects.get(pk=offer.pk)
     assert offer.get_kind_display() == "Qualifizierung"

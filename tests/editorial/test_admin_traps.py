@@ -8,42 +8,17 @@ import pytest
 from django import forms
 from django.utils import translation
 from wagtail.admin.widgets import AdminDateTimeInput
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
-from catalogue.models import CatalogueIndexPage, City, OfferDate, OfferPage
+from catalogue.models import CatalogueIndexPage, OfferDate, OfferPage
+from tests.editorial.forms import offer_form as editor_form
 
 pytestmark = pytest.mark.django_db
 BERLIN = ZoneInfo("Europe/Berlin")
 
 
 def offer_form(title, dates, **extra):
-    return {
-        "title": title,
-        "slug": "",
-        "summary": "Kurz.",
-        "description": rich_text(""),
-        "kind": "measure",
-        "format": "in_person",
-        "cities": [City.objects.get(slug="hilden").pk],
-        "tags": "",
-        "provider": "",
-        "cost": "",
-        "contact_name": "",
-        "email": "",
-        "phone": "",
-        "website": "",
-        "street": "",
-        "postcode": "",
-        "town": "",
-        "registration_url": "",
-        "age_min": "",
-        "age_max": "",
-        "barrier_free": "unknown",
-        "last_reviewed": "01.11.2026",
-        "review_due": "",
-        **nested_form_data({"dates": inline_formset(dates)}),
-        **extra,
-    }
+    """The editor's form as a city team fills it in, German date-times and all."""
+    return editor_form(title, dates=dates, last_reviewed="01.11.2026", **extra)
 
 
 @pytest.mark.parametrize("language", ["de", "en"])

@@ -9,11 +9,11 @@ import io
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 from catalogue.importing import COLUMNS, editor_check, import_rows
-from catalogue.models import CatalogueIndexPage, City, OfferPage
+from catalogue.models import CatalogueIndexPage, OfferPage
 from tests.catalogue.test_import import ROW
+from tests.editorial.forms import offer_form
 
 pytestmark = pytest.mark.django_db
 
@@ -63,33 +63,9 @@ def saved(page, cities):
 
 def through_page_editor(client, user, page, cities):
     client.force_login(user)
-    data = {
-        "title": NEW_TITLE,
-        "slug": page.slug if page else "neu",
-        "summary": "Kurz.",
-        "description": rich_text(""),
-        "kind": "measure",
-        "format": "in_person",
-        "cities": [City.objects.get(slug=c).pk for c in cities],
-        "tags": "",
-        "provider": "",
-        "cost": "",
-        "contact_name": "",
-        "email": "",
-        "phone": "",
-        "website": "",
-        "street": "",
-        "postcode": "",
-        "town": "",
-        "registration_url": "",
-        "age_min": "",
-        "age_max": "",
-        "barrier_free": "unknown",
-        "last_reviewed": "2026-11-01",
-        "review_due": "",
-        "external_id": page.external_id if page else "neu-1",
-        **nested_form_data({"dates": inline_formset([])}),
-    }
+    data = offer_form(
+        NEW_TITLE, cities, slug=page.slug if page else "neu", external_id=page.external_id if page else "neu-1"
+    )
     if page:
         client.post(f"/admin/pages/{page.pk}/edit/", data)
     else:

@@ -2,9 +2,9 @@
 
 import pytest
 from wagtail.models import GroupApprovalTask
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
-from catalogue.models import CatalogueIndexPage, City, OfferPage
+from catalogue.models import CatalogueIndexPage, OfferPage
+from tests.editorial.forms import offer_form as editor_form
 
 pytestmark = pytest.mark.django_db
 
@@ -34,32 +34,7 @@ def targets(use_database, offers):
 
 
 def offer_form(city, title):
-    return {
-        "title": title,
-        "slug": title.lower().replace(" ", "-"),
-        "summary": "Kurz.",
-        "description": rich_text(""),
-        "kind": "measure",
-        "format": "in_person",
-        "cities": [City.objects.get(slug=city).pk],
-        "tags": "",
-        "provider": "",
-        "cost": "",
-        "contact_name": "",
-        "email": "",
-        "phone": "",
-        "website": "",
-        "street": "",
-        "postcode": "",
-        "town": "",
-        "registration_url": "",
-        "age_min": "",
-        "age_max": "",
-        "barrier_free": "unknown",
-        "last_reviewed": "2026-11-01",
-        "review_due": "",
-        **nested_form_data({"dates": inline_formset([])}),
-    }
+    return editor_form(title, [city], slug=title.lower().replace(" ", "-"))
 
 
 def can(client, user, target_page, action):

@@ -38,40 +38,8 @@ def test_slugs_transliterate_german():
 
 
 def test_a_new_offer_from_the_import_or_the_form_gets_a_german_slug():
-    values = {
-        name: ""
-        for name in (
-            "external_id",
-            "summary",
-            "cost",
-            "contact_name",
-            "phone",
-            "street",
-            "postcode",
-            "town",
-            "email",
-            "website",
-            "registration_url",
-            "description",
-            "provider",
-        )
-    }
-    values.update(
-        title="Qualifizierung für Übungsleitende",
-        summary="Kurz.",
-        kind="qualification",
-        format="in_person",
-        is_free=True,
-        barrier_free=None,
-        age_min=None,
-        age_max=None,
-        cities=[],
-        target_groups=[],
-        languages=[],
-        tags=[],
-        dates=[],
-        external_id=None,
-    )
+    values = {"title": "Qualifizierung für Übungsleitende", "summary": "Kurz.", "kind": "qualification"}
+    values.update(format="in_person", is_free=True)  # what is not given is blank (importing.BLANK_VALUES)
     page = save_offer(CatalogueIndexPage.objects.get(), None, values, publish=True, user=None)
     assert page.slug == "qualifizierung-fuer-uebungsleitende"
 

@@ -9,56 +9,37 @@ from tests.search.helpers import facet, run, titles
 pytestmark = pytest.mark.django_db
 
 
+# A small catalogue whose right answers are known by heart: title, summary and city of each offer ...
+CATALOGUE = {
+    "workshop": ("Workshop Zivilcourage für Schüler", "Eingreifen im Alltag üben.", "hilden"),
+    "beratung": ("Beratungsstelle gegen Diskriminierung", "Vertrauliche Hilfe.", "velbert"),
+    "kreis": ("Fortbildung Rassismusprävention", "Für Lehrkräfte im ganzen Kreis.", "kreisweit"),
+    "strasse": ("Stadtrundgang Erinnerungsorte", "Treffpunkt: Straße der Erinnerung in Düsseldorf.", "ratingen"),
+    "fluchtling": ("Sprachcafé für Geflüchtete", "Deutsch üben und Nachbarn treffen.", "monheim"),
+    "body": ("Elterncafé", "Austausch für Eltern.", "haan"),
+}
+# ... and what else it has (a measure for schools and teachers in German, free, in person, unless said here).
+DETAILS = {
+    "workshop": {"tags": ["Zivilcourage"]},
+    "beratung": {
+        "kind": "contact_point",
+        "target_groups": ["betroffene"],
+        "languages": ["de", "tr"],
+        "fmt": "hybrid",
+        "provider": "Integrationsagentur",
+    },
+    "kreis": {"kind": "qualification", "fmt": "online", "is_free": False},
+    "strasse": {"target_groups": ["kinder-jugendliche"]},
+    "fluchtling": {"target_groups": ["zivilgesellschaft"]},
+    "body": {"description": "<p>Mit einem kurzen Workshop zu Vorurteilen.</p>", "target_groups": ["eltern-familien"]},
+}
+
+
 @pytest.fixture
 def catalogue(service, offers):
-    """A small catalogue whose right answers are known by heart."""
     return {
-        "workshop": offers.make(
-            "Workshop Zivilcourage für Schüler",
-            summary="Eingreifen im Alltag üben.",
-            cities=["hilden"],
-            tags=["Zivilcourage"],
-            kind="measure",
-        ),
-        "beratung": offers.make(
-            "Beratungsstelle gegen Diskriminierung",
-            summary="Vertrauliche Hilfe.",
-            cities=["velbert"],
-            kind="contact_point",
-            target_groups=["betroffene"],
-            languages=["de", "tr"],
-            fmt="hybrid",
-            provider="Integrationsagentur",
-        ),
-        "kreis": offers.make(
-            "Fortbildung Rassismusprävention",
-            summary="Für Lehrkräfte im ganzen Kreis.",
-            cities=["kreisweit"],
-            kind="qualification",
-            fmt="online",
-            is_free=False,
-        ),
-        "strasse": offers.make(
-            "Stadtrundgang Erinnerungsorte",
-            summary="Treffpunkt: Straße der Erinnerung in Düsseldorf.",
-            cities=["ratingen"],
-            kind="measure",
-            target_groups=["kinder-jugendliche"],
-        ),
-        "fluchtling": offers.make(
-            "Sprachcafé für Geflüchtete",
-            summary="Deutsch üben und Nachbarn treffen.",
-            cities=["monheim"],
-            kind="measure",
-            target_groups=["zivilgesellschaft"],
-        ),
-        "body": offers.make(
-            "Elterncafé",
-            summary="Austausch für Eltern.",
-            cities=["haan"],
-            description="<p>Mit einem kurzen Workshop zu Vorurteilen.</p>",
-            target_groups=["eltern-familien"],
-        ),
+        key: offers.make(title, summary=summary, cities=[city], **DETAILS[key])
+        for key, (title, summary, city) in CATALOGUE.items()
     }
 
 

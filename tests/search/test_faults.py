@@ -45,13 +45,18 @@ def test_a_node_restarted_empty_is_refilled_by_the_scheduled_replay(use_fault_no
     assert "0 pending changes applied." in call_command_output("sync_search_index")  # nothing left to do
 
 
-@pytest.mark.elasticsearch
-def test_an_edit_after_the_index_is_lost_refills_it_instead_of_starting_an_empty_one(use_elasticsearch, offers):
+def with_lost_index(offers, alias):
+    """One offer indexed, then the index behind ``alias`` deleted on the node (as by an operator's mistake)."""
     offers.make("Workshop Zivilcourage")
     service = search_service()
     client = service.primary.client
-    client.indices.delete(index=list(client.indices.get_alias(name=use_elasticsearch)))
+    client.indices.delete(index=list(client.indices.get_alias(name=alias)))
+    return service
 
+
+@pytest.mark.elasticsearch
+def test_an_edit_after_the_index_is_lost_refills_it_instead_of_starting_an_empty_one(use_elasticsearch, offers):
+    service = with_lost_index(offers, use_elasticsearch)
     offers.make("Sprachcafé Hilden")
 
     assert service.primary.count() == 2
@@ -61,10 +66,7 @@ def test_an_edit_after_the_index_is_lost_refills_it_instead_of_starting_an_empty
 
 @pytest.mark.elasticsearch
 def test_a_missing_index_is_reported_as_such_and_the_search_falls_back(use_elasticsearch, offers):
-    offers.make("Workshop Zivilcourage")
-    service = search_service()
-    client = service.primary.client
-    client.indices.delete(index=list(client.indices.get_alias(name=use_elasticsearch)))
+    service = with_lost_index(offers, use_elasticsearch)
     with pytest.raises(IndexMissing):
         service.primary.search(SearchPlan(terms=[]))
     result = run(service, "q=Workshop")

@@ -11,7 +11,8 @@ import pytest
 from icalendar import Calendar
 
 from catalogue.importing import COLUMNS, OPTIONAL_COLUMNS, import_rows, offer_to_row
-from catalogue.models import OfferDate, OfferPage
+from catalogue.models import OfferPage
+from tests.factories import HILDEN_ADDRESS
 
 pytestmark = pytest.mark.django_db
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -28,16 +29,10 @@ def catalogue(use_database, offers):
         provider="Mobile Beratung",
         age_min=14,
         barrier_free=True,
-        street="Am Rathaus 1",
-        postcode="40721",
-        town="Hilden",
         email="info@example.org",
+        dates=[(datetime(2099, 2, 4, 14, 0, tzinfo=BERLIN), datetime(2099, 2, 4, 17, 30, tzinfo=BERLIN))],
+        **HILDEN_ADDRESS,
     )
-    course = course.get_latest_revision_as_object()
-    course.dates = [
-        OfferDate(start=datetime(2099, 2, 4, 14, 0, tzinfo=BERLIN), end=datetime(2099, 2, 4, 17, 30, tzinfo=BERLIN))
-    ]
-    course = offers.republish(course)
     return {
         "course": course,
         "hilden": offers.make("Workshop Zivilcourage", cities=["hilden"]),

@@ -10,7 +10,7 @@ import vobject
 from django.utils import timezone
 from icalendar import Calendar
 
-from catalogue.models import OfferDate
+from tests.factories import HILDEN_ADDRESS
 
 pytestmark = pytest.mark.django_db
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -19,19 +19,13 @@ PUBLIC = "https://praevention.example.org"
 
 @pytest.fixture
 def dated(use_database, offers):
-    course = offers.make(
+    return offers.make(
         "Fortbildung Rechte Codes",
         kind="qualification",
         cities=["hilden"],
-        street="Am Rathaus 1",
-        postcode="40721",
-        town="Hilden",
+        dates=[(datetime(2099, 2, 4, 14, tzinfo=BERLIN), datetime(2099, 2, 4, 17, tzinfo=BERLIN))],
+        **HILDEN_ADDRESS,
     )
-    draft = course.get_latest_revision_as_object()
-    draft.dates = [
-        OfferDate(start=datetime(2099, 2, 4, 14, tzinfo=BERLIN), end=datetime(2099, 2, 4, 17, tzinfo=BERLIN))
-    ]
-    return offers.republish(draft)
 
 
 def both_parsers(content):
