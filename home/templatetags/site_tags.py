@@ -8,6 +8,7 @@ from django.utils.timezone import template_localtime
 from django.utils.translation import get_language, gettext
 from wagtail.images.models import SourceImageIOError
 
+from core.cache import per_generation
 from home.models import InfoPage, SiteSettings
 
 register = template.Library()
@@ -45,6 +46,12 @@ def site_logo(image):
 @register.simple_tag
 def footer_pages():
     """The information pages marked for menus (Impressum, Datenschutz, Barrierefreiheit, Kontakt)."""
+    return _footer_pages()
+
+
+@per_generation
+def _footer_pages():
+    # Every public page shows them; publishing, unpublishing or moving a page starts a new generation.
     return list(InfoPage.objects.live().public().in_menu().order_by("path"))
 
 

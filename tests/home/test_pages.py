@@ -196,6 +196,22 @@ def test_footer_links_every_information_page(client, demo):
     assert "This page is only available in German." in privacy and '<div class="rich-text" lang="de">' in privacy
 
 
+def test_footer_follows_an_information_page_published_or_unpublished(client, demo, django_capture_on_commit_callbacks):
+    """The footer's list is kept per cache generation: publishing and unpublishing start a new one."""
+    from home.models import InfoPage
+
+    assert "/leichte-sprache/" not in client.get("/").content.decode()
+    page = InfoPage(title="Leichte Sprache", slug="leichte-sprache", show_in_menus=True, live=False)
+    InfoPage.objects.get(slug="kontakt").get_parent().add_child(instance=page)
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision().publish()
+    assert '<a class="kern-link" href="/leichte-sprache/">Leichte Sprache</a>' in client.get("/").content.decode()
+    page.refresh_from_db()
+    with django_capture_on_commit_callbacks(execute=True):
+        page.unpublish()
+    assert "/leichte-sprache/" not in client.get("/").content.decode()
+
+
 def test_privacy_notice_describes_what_the_site_processes(client, demo):
     privacy = ["Angebot vorschlagen", "gelöscht", "Suchanfragen", "ohne Personenbezug", "csrftoken", "sessionid"]
     privacy += ["kein Tracking", "Server-Protokolle"]
