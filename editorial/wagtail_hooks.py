@@ -3,14 +3,15 @@
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 
 from catalogue.permissions import editable_offers
 
 from .freshness import due_offers
-from .menu import FachstelleMenuItem
-from .views import StaleOffersView
+from .menu import EditorsMenuItem
+from .views import StaleOffersView, mark_reviewed_view
 
 
 @hooks.register("register_admin_urls")
@@ -20,12 +21,13 @@ def stale_offers_urls():
         path(
             "reports/pruefung-faellig/results/", StaleOffersView.as_view(results_only=True), name="stale_offers_results"
         ),
+        path("angebote/<int:pk>/geprueft/", mark_reviewed_view, name="mark_reviewed"),
     ]
 
 
 @hooks.register("register_reports_menu_item")
 def stale_offers_menu_item():
-    return FachstelleMenuItem(_("Prüfung fällig"), reverse("stale_offers"), icon_name="time", order=50)
+    return EditorsMenuItem(_("Prüfung fällig"), reverse("stale_offers"), icon_name="time", order=50)
 
 
 class StaleOffersPanel(Component):
@@ -48,3 +50,10 @@ class StaleOffersPanel(Component):
 @hooks.register("construct_homepage_panels")
 def add_stale_offers_panel(request, panels):
     panels.append(StaleOffersPanel(request.user))
+
+
+@hooks.register("register_log_actions")
+def register_reviewed_action(actions):
+    actions.register_action(
+        "editorial.reviewed", gettext_lazy("Geprüft, unverändert"), gettext_lazy("Als geprüft vermerkt (unverändert)")
+    )
