@@ -6,11 +6,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
+from wagtail.admin.viewsets.model import ModelViewSet
 
 from catalogue.permissions import editable_offers
 
 from .freshness import due_offers
 from .menu import EditorsMenuItem
+from .models import CityTeam
 from .views import StaleOffersView, mark_reviewed_view
 
 
@@ -57,3 +59,19 @@ def register_reviewed_action(actions):
     actions.register_action(
         "editorial.reviewed", gettext_lazy("Geprüft, unverändert"), gettext_lazy("Als geprüft vermerkt (unverändert)")
     )
+
+
+class CityTeamViewSet(ModelViewSet):
+    """Administrators name each city team's responsible editor (reminders, owner of the city's suggestions)."""
+
+    model = CityTeam
+    icon = "group"
+    menu_label = gettext_lazy("Stadtredaktionen")
+    add_to_settings_menu = True
+    list_display = ["group", "city", "responsible"]
+    form_fields = ["group", "city", "responsible"]
+
+
+@hooks.register("register_admin_viewset")
+def register_city_teams():
+    return CityTeamViewSet("city_teams")

@@ -233,3 +233,16 @@ def test_reviewed_unchanged_in_one_click(client, use_database, offers, group_mem
     client.post(f"/admin/angebote/{other.pk}/geprueft/")  # another city's offer: refused (Wagtail redirects)
     assert OfferPage.objects.get(pk=other.pk).review_due == timezone.localdate() - timedelta(days=3)
     assert client.get(f"/admin/angebote/{own.pk}/geprueft/").status_code == 405
+
+
+def test_administrators_name_a_city_teams_responsible_editor(admin_client, use_database, group_member):
+    from editorial.models import CityTeam
+
+    lead = group_member("hilden-lead", "Redaktion Hilden")
+    team = CityTeam.objects.get(city__slug="hilden")
+    response = admin_client.post(
+        f"/admin/city_teams/edit/{team.pk}/",
+        {"group": team.group_id, "city": team.city_id, "responsible": lead.pk},
+    )
+    assert response.status_code == 302
+    assert CityTeam.objects.get(pk=team.pk).responsible == lead
