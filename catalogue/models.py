@@ -20,6 +20,7 @@ from wagtail.search import index
 from .forms import OfferCopyForm, OfferPageForm
 from .permissions import OfferPermissionTester
 from .public_fields import address_lines
+from .review import ReviewFeedbackPanel
 from .taxonomy import City, Language, OfferFormat, OfferKind, Organisation, TargetGroup
 
 __all__ = [
@@ -101,7 +102,7 @@ class OfferPage(Page):
     exclude_fields_in_copy = ["external_id"]  # unique: a copy is a new offer, not the imported one
     copy_form_class = OfferCopyForm
 
-    content_panels = Page.content_panels + [
+    content_panels = [ReviewFeedbackPanel(heading=_("Rückmeldung der Fachstelle"))] + Page.content_panels + [
         FieldPanel("summary"),
         FieldPanel("description"),
         FieldRowPanel([FieldPanel("kind"), FieldPanel("format")]),

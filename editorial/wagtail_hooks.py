@@ -12,6 +12,7 @@ from catalogue.permissions import editable_offers
 
 from .freshness import due_offers
 from .menu import EditorsMenuItem
+from .messages import say_published
 from .models import CityTeam
 from .views import StaleOffersView, mark_reviewed_view
 
@@ -75,3 +76,6 @@ class CityTeamViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_city_teams():
     return CityTeamViewSet("city_teams")
+
+
+hooks.register("after_edit_page", say_published)

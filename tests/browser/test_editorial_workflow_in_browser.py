@@ -25,7 +25,7 @@ def test_editor_submits_fachstelle_approves_visitor_finds(site_url, page):
     page.locator("#id_summary").fill("Gemeinsam kochen, Geschichten teilen, Vorurteile abbauen.")
     page.locator('select[name="cities"]').select_option(label="Hilden")
     page.locator("footer .w-dropdown__toggle").first.click()  # "Mehr Aktionen"
-    page.get_by_role("button", name="In Prüfung und Freigabe einreichen").click()
+    page.get_by_role("button", name="Zur Prüfung einreichen").click()
     edit_link = page.locator(".messages a", has_text="Bearbeiten").first.get_attribute("href")
     page_id = edit_link.rstrip("/").split("/")[-2]
 
