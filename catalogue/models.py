@@ -102,37 +102,42 @@ class OfferPage(Page):
     exclude_fields_in_copy = ["external_id"]  # unique: a copy is a new offer, not the imported one
     copy_form_class = OfferCopyForm
 
-    content_panels = [ReviewFeedbackPanel(heading=_("Rückmeldung der Fachstelle"))] + Page.content_panels + [
-        FieldPanel("summary"),
-        FieldPanel("description"),
-        FieldRowPanel([FieldPanel("kind"), FieldPanel("format")]),
-        MultiFieldPanel(
-            [FieldPanel("target_groups"), FieldPanel("cities"), FieldPanel("languages"), FieldPanel("tags")],
-            heading=_("Einordnung"),
-        ),
-        MultiFieldPanel(
-            [
-                FieldPanel("provider"),
-                FieldRowPanel([FieldPanel("cost"), FieldPanel("is_free")]),
-                FieldRowPanel([FieldPanel("age_min"), FieldPanel("age_max")]),
-                FieldPanel("barrier_free"),
-            ],
-            heading=_("Rahmen"),
-        ),
-        MultiFieldPanel(
-            [
-                FieldPanel("contact_name"),
-                FieldRowPanel([FieldPanel("email"), FieldPanel("phone")]),
-                FieldPanel("website"),
-                FieldPanel("registration_url"),
-            ],
-            heading=_("Kontakt"),
-        ),
-        MultiFieldPanel(
-            [FieldPanel("street"), FieldRowPanel([FieldPanel("postcode"), FieldPanel("town")])], heading=_("Adresse")
-        ),
-        InlinePanel("dates", heading=_("Termine"), label=_("Termin")),
-    ]
+    content_panels = (
+        [ReviewFeedbackPanel(heading=_("Rückmeldung der Fachstelle"))]
+        + Page.content_panels
+        + [
+            FieldPanel("summary"),
+            FieldPanel("description"),
+            FieldRowPanel([FieldPanel("kind"), FieldPanel("format")]),
+            MultiFieldPanel(
+                [FieldPanel("target_groups"), FieldPanel("cities"), FieldPanel("languages"), FieldPanel("tags")],
+                heading=_("Einordnung"),
+            ),
+            MultiFieldPanel(
+                [
+                    FieldPanel("provider"),
+                    FieldRowPanel([FieldPanel("cost"), FieldPanel("is_free")]),
+                    FieldRowPanel([FieldPanel("age_min"), FieldPanel("age_max")]),
+                    FieldPanel("barrier_free"),
+                ],
+                heading=_("Rahmen"),
+            ),
+            MultiFieldPanel(
+                [
+                    FieldPanel("contact_name"),
+                    FieldRowPanel([FieldPanel("email"), FieldPanel("phone")]),
+                    FieldPanel("website"),
+                    FieldPanel("registration_url"),
+                ],
+                heading=_("Kontakt"),
+            ),
+            MultiFieldPanel(
+                [FieldPanel("street"), FieldRowPanel([FieldPanel("postcode"), FieldPanel("town")])],
+                heading=_("Adresse"),
+            ),
+            InlinePanel("dates", heading=_("Termine"), label=_("Termin")),
+        ]
+    )
     promote_panels = Page.promote_panels + [FieldPanel("external_id")]
     settings_panels = Page.settings_panels + [
         MultiFieldPanel(
