@@ -10,6 +10,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from catalogue.permissions import editable_offers
 
+from .dashboard import dashboard_panels
 from .freshness import due_offers
 from .menu import EditorsMenuItem
 from .messages import say_published
@@ -79,3 +80,22 @@ def register_city_teams():
 
 
 hooks.register("after_edit_page", say_published)
+
+
+hooks.register("construct_homepage_panels", dashboard_panels)
+
+
+@hooks.register("construct_page_action_menu")
+def submit_first(menu_items, request, context):
+    """Who may not publish gets "Zur Prüfung einreichen" as the main button (Wagtail's first is "Entwurf speichern")."""
+    page, parent = context.get("page"), context.get("parent_page")
+    if page is not None:
+        may_publish = page.permissions_for_user(request.user).can_publish()
+    else:
+        may_publish = parent is None or parent.permissions_for_user(request.user).can_publish_subpage()
+    if may_publish:
+        return
+    submit = [item for item in menu_items if item.name == "action-submit"]
+    if submit:
+        menu_items.remove(submit[0])
+        menu_items.insert(0, submit[0])

@@ -161,3 +161,12 @@ def test_an_unowned_suggestion_is_owned_by_the_approving_fachstelle(client, grou
     state.current_task_state.task.specific.on_action(state.current_task_state, reviewer, "approve")
     offer = OfferPage.objects.get(pk=offer.pk)
     assert offer.live and offer.owner == reviewer
+
+
+def test_the_suggestions_admin_links_the_draft_and_shows_its_state(client, admin_client):
+    client.post("/vorschlagen/", GOOD)
+    offer = OfferPage.objects.get(title=GOOD["title"])
+    submission = Submission.objects.get()
+    link = f'<a href="/admin/pages/{offer.pk}/edit/">{GOOD["title"]}</a> (in Prüfung)'
+    assert link in admin_client.get("/admin/offer_submissions/").content.decode()
+    assert link in admin_client.get(f"/admin/offer_submissions/inspect/{submission.pk}/").content.decode()
