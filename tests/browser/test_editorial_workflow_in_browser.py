@@ -1,8 +1,10 @@
 """A Hilden editor goes from login to a submitted offer (with a German date), the Fachstelle from her dashboard
 through the live preview and a request for changes, the editor resubmits, the Fachstelle publishes, and a visitor
-finds the offer. The walk also takes the screenshots of docs/editing.md (the city team's dashboard, the offer form).
+finds the offer. The walk also takes the screenshots of docs/editing.md (the city team's dashboard, the offer form):
+into the test's own folder, or into docs/screenshots/ with ``UPDATE_SCREENSHOTS=1``.
 """
 
+import os
 from pathlib import Path
 
 import pytest
@@ -12,7 +14,7 @@ from tests.browser.conftest import CITY_EDITOR, REVIEWER
 pytestmark = pytest.mark.browser
 TITLE = "Kochkurs gegen Vorurteile in Hilden"
 COMMENT = "Bitte nennen Sie, für wen der Kurs gedacht ist."
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+DOCS_SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
 
 @pytest.fixture
@@ -37,15 +39,19 @@ def main_button(page):
     return page.locator("footer .actions--primary .w-dropdown-button > button").first
 
 
-def test_city_editor_submits_fachstelle_asks_for_changes_then_publishes(site_url, desk):
+@pytest.fixture
+def screenshots(tmp_path):
+    return DOCS_SCREENSHOTS if os.environ.get("UPDATE_SCREENSHOTS") else tmp_path
+
+
+def test_city_editor_submits_fachstelle_asks_for_changes_then_publishes(site_url, desk, screenshots):
     page = desk
-    SCREENSHOTS.mkdir(exist_ok=True)
 
     # The city editor: the dashboard made for the team, "Neues Angebot" for Hilden.
     log_in(page, site_url, CITY_EDITOR)
     panel = page.locator("#our-offers-content")
     assert panel.get_by_role("link", name="Neues Angebot für Hilden").is_visible()
-    page.screenshot(path=str(SCREENSHOTS / "city-team-dashboard.png"), full_page=True)
+    page.screenshot(path=str(screenshots / "city-team-dashboard.png"), full_page=True)
     panel.get_by_role("link", name="Neues Angebot für Hilden").click()
     page.wait_for_url("**/admin/pages/add/catalogue/offerpage/*/")
 
@@ -63,9 +69,9 @@ def test_city_editor_submits_fachstelle_asks_for_changes_then_publishes(site_url
     # The picker stays open over the form after typing; hidden for the pictures only.
     page.evaluate("document.querySelectorAll('.xdsoft_datetimepicker').forEach(e => e.style.display = 'none')")
     show(page, "#id_cities", block="center")
-    page.screenshot(path=str(SCREENSHOTS / "offer-form.png"))
+    page.screenshot(path=str(screenshots / "offer-form.png"))
     show(page, "#id_dates-0-start", block="center")
-    page.screenshot(path=str(SCREENSHOTS / "offer-form-dates.png"))
+    page.screenshot(path=str(screenshots / "offer-form-dates.png"))
     assert main_button(page).inner_text().strip() == "Zur Prüfung einreichen"
     main_button(page).click()
     page.locator(".messages").filter(has_text="zur Prüfung eingereicht").wait_for()
