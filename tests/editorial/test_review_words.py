@@ -5,7 +5,7 @@ from django.core import mail
 from wagtail.models import WorkflowState
 
 from catalogue.models import OfferPage
-from tests.editorial.test_permission_matrix import offer_form
+from tests.editorial.forms import offer_form
 
 pytestmark = pytest.mark.django_db
 
@@ -64,7 +64,7 @@ def test_approving_in_the_editor_says_published(client, use_database, offers, pe
     offer = offers.make("Workshop Hilden", cities=["hilden"], publish=False)
     offer.get_workflow().start(offer, editor)
     client.force_login(reviewer)
-    data = {**offer_form("hilden", "Workshop Hilden"), "slug": offer.slug}
+    data = offer_form("Workshop Hilden", slug=offer.slug)
     data.update({"action-workflow-action": "1", "workflow-action-name": "approve"})
     response = client.post(f"/admin/pages/{offer.pk}/edit/", data, follow=True)
     assert OfferPage.objects.get(pk=offer.pk).live

@@ -28,10 +28,10 @@ def test_admin_gets_its_own_policy(client):
 def test_the_admins_preview_panel_may_frame_the_preview(admin_client, use_database, offers):
     """Wagtail renders the preview through the middleware with a dummy request to the public path; the public
     'none' there left the live preview panel blank."""
-    from tests.editorial.test_permission_matrix import offer_form
+    from tests.editorial.forms import offer_form
 
     offer = offers.make("Vorschau-Workshop", cities=["hilden"])
-    form = {**offer_form("hilden", "Vorschau-Workshop"), "slug": offer.slug}
+    form = offer_form("Vorschau-Workshop", slug=offer.slug)
     assert admin_client.post(f"/admin/pages/{offer.pk}/edit/preview/", form).json()["is_valid"]
     response = admin_client.get(f"/admin/pages/{offer.pk}/edit/preview/?in_preview_panel=true")
     assert "Vorschau-Workshop" in response.content.decode()
