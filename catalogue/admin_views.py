@@ -5,6 +5,7 @@ publish at once."""
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -12,11 +13,13 @@ from django.utils.translation import gettext_lazy
 
 from catalogue.permissions import is_fachstelle
 
+from .import_guide import guide_rows, template_download, vocabularies
 from .importing import ImportFileError, editor_check, import_rows, read_table
-from .models import CatalogueIndexPage
+from .models import CatalogueIndexPage, OfferPage
 from .tables import MAX_FILE_BYTES
 
 SESSION_KEY = "catalogue-import"
+DONE_KEY = "catalogue-import-done"
 
 
 class UploadForm(forms.Form):
@@ -33,22 +36,34 @@ class UploadForm(forms.Form):
         return upload
 
 
-def import_view(request):
+def check_may_import(request):
     catalogue = CatalogueIndexPage.objects.first()
     if catalogue is None or not catalogue.permissions_for_user(request.user).can_add_subpage():
         raise PermissionDenied
+
+
+def import_view(request):
+    check_may_import(request)
     fachstelle = is_fachstelle(request.user)
-    context = {"form": UploadForm(), "fachstelle": fachstelle}
+    context = {
+        "form": UploadForm(),
+        "fachstelle": fachstelle,
+        "guide": guide_rows(),
+        "vocabularies": vocabularies(),
+        "imported": imported_offers(request.session.pop(DONE_KEY, None)) if request.method == "GET" else None,
+    }
 
     if request.method == "POST" and "confirm" in request.POST:
         pending = request.session.pop(SESSION_KEY, None)
         if not pending:
             messages.error(request, _("Die Vorschau ist abgelaufen. Bitte laden Sie die Datei erneut hoch."))
             return redirect("catalogue_import")
+        # The choice on the preview step counts: the checkbox beside "Import bestätigen" (shown to the Fachstelle).
+        publish = fachstelle and bool(request.POST.get("publish"))
         try:
             report = import_rows(
                 pending["rows"],
-                publish=pending["publish"] and fachstelle,
+                publish=publish,
                 user=request.user,
                 review=True,
                 check=editor_check(request.user),
@@ -62,6 +77,7 @@ def import_view(request):
                 _("%(created)d Angebote angelegt, %(updated)d aktualisiert, %(unchanged)d unverändert.")
                 % {"created": len(report.created), "updated": len(report.updated), "unchanged": len(report.unchanged)},
             )
+            request.session[DONE_KEY] = [[page.pk, outcome.status] for outcome, page in report.saved]
             return redirect("catalogue_import")
         context["errors"] = report.errors
     elif request.method == "POST":
@@ -82,11 +98,25 @@ def import_view(request):
                     publish=form.cleaned_data["publish"] and fachstelle,
                 )
                 if preview.ok:
-                    request.session[SESSION_KEY] = {
-                        "rows": [_plain(row) for row in rows],
-                        "publish": context["publish"],
-                    }
+                    request.session[SESSION_KEY] = {"rows": [_plain(row) for row in rows]}
     return TemplateResponse(request, "catalogue/admin/import.html", context)
+
+
+def imported_offers(done):
+    """The offers the last import wrote, for links after the redirect: (offer, "neu"/"geändert")."""
+    if not done:
+        return None
+    pages = OfferPage.objects.in_bulk([pk for pk, _status in done])
+    labels = {"new": _("neu"), "changed": _("geändert")}
+    return [(pages[pk], labels.get(status, status)) for pk, status in done if pk in pages]
+
+
+def template_view(request, fmt):
+    """The import template (header and an example row) to start a file from."""
+    check_may_import(request)
+    if fmt not in ("csv", "xlsx"):
+        raise Http404
+    return template_download(fmt)
 
 
 def _plain(row):

@@ -4,10 +4,25 @@ from django.core.exceptions import ValidationError
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.forms.pages import CopyForm
 
-from .permissions import offer_change_refusal
+from .permissions import is_fachstelle, offer_change_refusal, team_cities
+from .taxonomy import DISTRICT_WIDE
 
 
 class OfferPageForm(WagtailAdminPageForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fit_cities_to_user()
+
+    def fit_cities_to_user(self):
+        """A city team does not get "kreisweit" offered (the Fachstelle's) and a new offer starts in its city."""
+        user, field = self.for_user, self.fields.get("cities")
+        if user is None or field is None or is_fachstelle(user):
+            return
+        field.queryset = field.queryset.exclude(slug=DISTRICT_WIDE)
+        own = team_cities(user)
+        if not self.instance.pk and not self.is_bound and own:
+            self.initial["cities"] = list(field.queryset.filter(slug__in=own).values_list("pk", flat=True))
+
     def clean(self):
         self.leave_computed_expiry_alone()
         cleaned = super().clean()

@@ -98,11 +98,15 @@ class RowOutcome:
     external_id: str
     status: str
     columns: list = field(default_factory=list)  # the columns that differ, for "changed"
+    title: str = ""
+
+    @property
+    def label(self):
+        return {"new": "neu", "changed": "geändert", "unchanged": "unverändert"}[self.status]
 
     def __str__(self):
-        label = {"new": "neu", "changed": "geändert", "unchanged": "unverändert"}[self.status]
         detail = f" ({', '.join(self.columns)})" if self.columns else ""
-        return f"Zeile {self.row}, {self.external_id}: {label}{detail}"
+        return f"Zeile {self.row}, {self.external_id}: {self.label}{detail}"
 
 
 @dataclass
@@ -112,6 +116,7 @@ class ImportReport:
     errors: list = field(default_factory=list)
     unchanged: list = field(default_factory=list)
     rows: list = field(default_factory=list)  # one RowOutcome per row
+    saved: list = field(default_factory=list)  # the offers written, as (RowOutcome, page)
 
     @property
     def ok(self):
@@ -343,6 +348,7 @@ def import_rows(rows, *, publish=False, dry_run=False, user=None, progress=None,
                         )
                         if review and not publish:
                             submit_for_review(saved, user)
+                        report.saved.append((outcome, saved))
                     if progress:
                         progress(1)
     except IntegrityError as exc:  # an offer written outside the import (the page editor) with the same id
@@ -386,6 +392,7 @@ def record_outcomes(report, parsed, existing, publish):
                 values["external_id"],
                 "new" if page is None else ("changed" if columns else "unchanged"),
                 columns,
+                values["title"],
             )
         )
     report.created = [o.external_id for o in report.rows if o.status == "new"]
@@ -460,13 +467,16 @@ def save_offer(catalogue, page, values, *, publish, user):
     """Create or update one offer; without ``publish`` the change waits as a draft revision.
 
     The one place offers are written from outside the admin (import and the public form); missing values
-    are taken from ``BLANK_VALUES``.
+    are taken from ``BLANK_VALUES``. ``user`` becomes the owner of a new offer, and of an existing one that
+    has none: the owner is who the freshness reminders reach.
     """
     values = {**BLANK_VALUES, **values}
     is_new = page is None
     if is_new:
-        page = OfferPage(live=False)
+        page = OfferPage(live=False, owner=user)
     else:
+        if user is not None and page.owner_id is None:
+            OfferPage.objects.filter(pk=page.pk, owner__isnull=True).update(owner=user)
         page = page.get_latest_revision_as_object()
     provider = None
     if values["provider"]:

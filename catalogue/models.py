@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 
+from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -20,6 +21,7 @@ from wagtail.search import index
 from .forms import OfferCopyForm, OfferPageForm
 from .permissions import OfferPermissionTester
 from .public_fields import address_lines
+from .review import ReviewFeedbackPanel
 from .taxonomy import City, Language, OfferFormat, OfferKind, Organisation, TargetGroup
 
 __all__ = [
@@ -44,8 +46,10 @@ class OfferDate(Orderable):
     """One date of an offer (a course day, an event); an offer may have none or many."""
 
     offer = ParentalKey("catalogue.OfferPage", related_name="dates", on_delete=models.CASCADE)
-    start = models.DateTimeField(_("Beginn"))
-    end = models.DateTimeField(_("Ende"), null=True, blank=True)
+    start = models.DateTimeField(_("Beginn"), help_text=_("Datum und Uhrzeit, z. B. 20.01.2027 18:00."))
+    end = models.DateTimeField(
+        _("Ende"), null=True, blank=True, help_text=_("Leer lassen, wenn nur der Beginn bekannt ist.")
+    )
 
     panels = [FieldRowPanel([FieldPanel("start"), FieldPanel("end")])]
 
@@ -61,32 +65,85 @@ class OfferDate(Orderable):
 class OfferPage(Page):
     """A prevention measure, contact point or qualification: everything a teacher needs to act."""
 
-    summary = models.TextField(_("Kurzbeschreibung"), max_length=500)
+    summary = models.TextField(
+        _("Kurzbeschreibung"),
+        max_length=500,
+        help_text=_("Zwei, drei Sätze: Was passiert, für wen, mit welchem Ziel? Erscheint in den Trefferlisten."),
+    )
     description = RichTextField(_("Beschreibung"), blank=True)
-    kind = models.CharField(_("Art"), max_length=20, choices=OfferKind.choices, default=OfferKind.MEASURE)
+    kind = models.CharField(
+        _("Art"),
+        max_length=20,
+        choices=OfferKind.choices,
+        default=OfferKind.MEASURE,
+        help_text=_(
+            "Maßnahme: Workshop, Projekt, Veranstaltung. Anlaufstelle: Beratung, an die man sich wendet. "
+            "Qualifizierung: Fortbildung für Fachkräfte."
+        ),
+    )
     format = models.CharField(_("Format"), max_length=20, choices=OfferFormat.choices, default=OfferFormat.IN_PERSON)
-    target_groups = ParentalManyToManyField(TargetGroup, verbose_name=_("Zielgruppen"), blank=True)
-    cities = ParentalManyToManyField(City, verbose_name=_("Städte"), blank=True)
-    languages = ParentalManyToManyField(Language, verbose_name=_("Sprachen"), blank=True)
+    target_groups = ParentalManyToManyField(
+        TargetGroup,
+        verbose_name=_("Zielgruppen"),
+        blank=True,
+        help_text=_("Für wen ist das Angebot? Danach filtern Lehrkräfte, Eltern und Vereine im Katalog."),
+    )
+    cities = ParentalManyToManyField(
+        City,
+        verbose_name=_("Städte"),
+        blank=True,
+        help_text=_(
+            "Wo findet das Angebot statt oder für welche Städte gilt es? Kreisweite Angebote trägt die Fachstelle ein."
+        ),
+    )
+    languages = ParentalManyToManyField(
+        Language,
+        verbose_name=_("Sprachen"),
+        blank=True,
+        help_text=_("In welchen Sprachen wird das Angebot durchgeführt? Leer: Deutsch."),
+    )
     tags = ClusterTaggableManager(through=OfferTag, blank=True, verbose_name=_("Schlagwörter"))
     provider = models.ForeignKey(
-        Organisation, verbose_name=_("Träger"), null=True, blank=True, on_delete=models.SET_NULL, related_name="offers"
+        Organisation,
+        verbose_name=_("Träger"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="offers",
+        help_text=_("Die Organisation, die das Angebot macht. Fehlt sie in der Liste, bitten Sie die Fachstelle."),
     )
-    cost = models.CharField(_("Kosten"), max_length=200, blank=True)
-    is_free = models.BooleanField(_("kostenfrei"), default=False)
-    age_min = models.PositiveSmallIntegerField(_("Alter von"), null=True, blank=True)
-    age_max = models.PositiveSmallIntegerField(_("Alter bis"), null=True, blank=True)
+    cost = models.CharField(
+        _("Kosten"), max_length=200, blank=True, help_text=_("Als Text, z. B. „5 € pro Person, ermäßigt 3 €“.")
+    )
+    is_free = models.BooleanField(
+        _("kostenfrei"), default=False, help_text=_("Ankreuzen, wenn die Teilnahme nichts kostet (Filter im Katalog).")
+    )
+    age_min = models.PositiveSmallIntegerField(
+        _("Alter von"), null=True, blank=True, help_text=_("In Jahren; leer, wenn es keine Untergrenze gibt.")
+    )
+    age_max = models.PositiveSmallIntegerField(
+        _("Alter bis"), null=True, blank=True, help_text=_("In Jahren; leer, wenn es keine Obergrenze gibt.")
+    )
     barrier_free = models.BooleanField(
         _("barrierefreier Ort"), null=True, blank=True, help_text=_("Leer lassen, wenn unbekannt.")
     )
-    contact_name = models.CharField(_("Ansprechperson"), max_length=200, blank=True)
-    email = models.EmailField(_("E-Mail"), blank=True)
-    phone = models.CharField(_("Telefon"), max_length=50, blank=True)
-    website = models.URLField(_("Website"), blank=True)
+    contact_name = models.CharField(
+        _("Ansprechperson"),
+        max_length=200,
+        blank=True,
+        help_text=_("Für Interessierte; wird veröffentlicht. Nur mit Einverständnis der Person."),
+    )
+    email = models.EmailField(_("E-Mail"), blank=True, help_text=_("Für Interessierte; wird veröffentlicht."))
+    phone = models.CharField(
+        _("Telefon"), max_length=50, blank=True, help_text=_("Für Interessierte; wird veröffentlicht.")
+    )
+    website = models.URLField(_("Website"), blank=True, help_text=_("Mit https://, z. B. https://www.beispiel.de."))
     street = models.CharField(_("Straße und Hausnummer"), max_length=200, blank=True)
     postcode = models.CharField(_("PLZ"), max_length=10, blank=True)
     town = models.CharField(_("Ort"), max_length=100, blank=True)
-    registration_url = models.URLField(_("Anmeldung (Link)"), blank=True)
+    registration_url = models.URLField(
+        _("Anmeldung (Link)"), blank=True, help_text=_("Wo man sich anmeldet; leer, wenn keine Anmeldung nötig ist.")
+    )
     external_id = models.CharField(
         _("Externe ID"), max_length=100, unique=True, null=True, blank=True, help_text=_("Stabile Kennung für Importe.")
     )
@@ -101,37 +158,47 @@ class OfferPage(Page):
     exclude_fields_in_copy = ["external_id"]  # unique: a copy is a new offer, not the imported one
     copy_form_class = OfferCopyForm
 
-    content_panels = Page.content_panels + [
-        FieldPanel("summary"),
-        FieldPanel("description"),
-        FieldRowPanel([FieldPanel("kind"), FieldPanel("format")]),
-        MultiFieldPanel(
-            [FieldPanel("target_groups"), FieldPanel("cities"), FieldPanel("languages"), FieldPanel("tags")],
-            heading=_("Einordnung"),
-        ),
-        MultiFieldPanel(
-            [
-                FieldPanel("provider"),
-                FieldRowPanel([FieldPanel("cost"), FieldPanel("is_free")]),
-                FieldRowPanel([FieldPanel("age_min"), FieldPanel("age_max")]),
-                FieldPanel("barrier_free"),
-            ],
-            heading=_("Rahmen"),
-        ),
-        MultiFieldPanel(
-            [
-                FieldPanel("contact_name"),
-                FieldRowPanel([FieldPanel("email"), FieldPanel("phone")]),
-                FieldPanel("website"),
-                FieldPanel("registration_url"),
-            ],
-            heading=_("Kontakt"),
-        ),
-        MultiFieldPanel(
-            [FieldPanel("street"), FieldRowPanel([FieldPanel("postcode"), FieldPanel("town")])], heading=_("Adresse")
-        ),
-        InlinePanel("dates", heading=_("Termine"), label=_("Termin")),
-    ]
+    content_panels = (
+        [ReviewFeedbackPanel(heading=_("Rückmeldung der Fachstelle"))]
+        + Page.content_panels
+        + [
+            FieldPanel("summary"),
+            FieldPanel("description"),
+            FieldRowPanel([FieldPanel("kind"), FieldPanel("format")]),
+            MultiFieldPanel(
+                [
+                    FieldPanel("cities", widget=forms.CheckboxSelectMultiple),
+                    FieldPanel("target_groups", widget=forms.CheckboxSelectMultiple),
+                    FieldPanel("languages", widget=forms.CheckboxSelectMultiple),
+                    FieldPanel("tags"),
+                ],
+                heading=_("Einordnung"),
+            ),
+            MultiFieldPanel(
+                [
+                    FieldPanel("provider"),
+                    FieldRowPanel([FieldPanel("cost"), FieldPanel("is_free")]),
+                    FieldRowPanel([FieldPanel("age_min"), FieldPanel("age_max")]),
+                    FieldPanel("barrier_free"),
+                ],
+                heading=_("Rahmen"),
+            ),
+            MultiFieldPanel(
+                [
+                    FieldPanel("contact_name"),
+                    FieldRowPanel([FieldPanel("email"), FieldPanel("phone")]),
+                    FieldPanel("website"),
+                    FieldPanel("registration_url"),
+                ],
+                heading=_("Kontakt"),
+            ),
+            MultiFieldPanel(
+                [FieldPanel("street"), FieldRowPanel([FieldPanel("postcode"), FieldPanel("town")])],
+                heading=_("Adresse"),
+            ),
+            InlinePanel("dates", heading=_("Termine"), label=_("Termin")),
+        ]
+    )
     promote_panels = Page.promote_panels + [FieldPanel("external_id")]
     settings_panels = Page.settings_panels + [
         MultiFieldPanel(

@@ -10,7 +10,7 @@ Fachstelle and administrators are not narrowed. The policy lives with the offers
 from django.utils.translation import gettext as _
 from wagtail.models.pages import PagePermissionTester
 
-from .taxonomy import DISTRICT_WIDE
+from .taxonomy import DISTRICT_WIDE, City
 
 # The group that reviews and publishes everything (created with the roles by editorial's migrations).
 FACHSTELLE = "Fachstelle"
@@ -65,7 +65,7 @@ def offer_change_refusal(user, page, city_slugs):
                 "id": page.external_id
             }
     if not may_handle_cities(user, city_slugs):
-        own = ", ".join(sorted(team_cities(user))) or "–"
+        own = ", ".join(City.objects.filter(slug__in=team_cities(user)).values_list("name", flat=True)) or "–"
         return "cities", _(
             "Sie können Angebote nur für Ihre Stadt anlegen (%(own)s); kreisweite Angebote pflegt die Fachstelle."
         ) % {"own": own}

@@ -6,7 +6,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .admin_views import import_view
+from .admin_views import import_view, template_view
 from .models import CatalogueIndexPage
 from .taxonomy import City, Language, Organisation, TargetGroup
 
@@ -51,7 +51,10 @@ register_snippet(CatalogueGroup)
 
 @hooks.register("register_admin_urls")
 def import_urls():
-    return [path("angebote/import/", import_view, name="catalogue_import")]
+    return [
+        path("angebote/import/", import_view, name="catalogue_import"),
+        path("angebote/import/vorlage.<str:fmt>", template_view, name="catalogue_import_template"),
+    ]
 
 
 class ImportMenuItem(MenuItem):

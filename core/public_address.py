@@ -21,10 +21,30 @@ def public_base(request=None):
         return configured.rstrip("/")
     if request is not None:
         return f"{request.scheme}://{request.get_host()}"
+    return site_address()
+
+
+def site_address():
+    """The default Wagtail Site's root URL (its hostname and port, kept by the operator or ``sync_default_site``)."""
+    from django.db import DatabaseError
     from wagtail.models import Site
 
-    site = Site.objects.filter(is_default_site=True).first()
+    try:
+        site = Site.objects.filter(is_default_site=True).first()
+    except DatabaseError:  # before the first migrate (system checks)
+        site = None
     return site.root_url if site else "http://localhost"
+
+
+def admin_base():
+    """The address that links in mails start with (reminders, suggestions, Wagtail's workflow mails).
+
+    ``WAGTAILADMIN_BASE_URL`` when set, else the public address: ``PUBLIC_BASE_URL`` or the default Site. The
+    settings make ``WAGTAILADMIN_BASE_URL`` a lazy ``site_address()`` when neither is set, so Wagtail's own mails
+    follow the Site record too instead of a loopback address.
+    """
+    configured = str(getattr(settings, "WAGTAILADMIN_BASE_URL", "") or "")
+    return configured.rstrip("/") if configured else public_base()
 
 
 def public_url(request, location="/"):

@@ -18,15 +18,28 @@ ADMIN_REPLACE = {
 }
 
 
+# Wagtail renders a preview through the whole middleware stack with a dummy request to the page's public path
+# (``is_dummy``); its header is the one the admin's preview panel gets, so it must allow the admin to frame it.
+PREVIEW_REPLACE = {"frame-ancestors": ["'self'"]}
+
+
+def is_preview(request):
+    return getattr(request, "is_dummy", False) or getattr(request, "is_preview", False)
+
+
 class SiteCSPMiddleware(CSPMiddleware):
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only)
-        if request.path.startswith(ADMIN_PREFIXES) and parts.replace is None:
-            parts.replace = ADMIN_REPLACE
+        if parts.replace is None:
+            if request.path.startswith(ADMIN_PREFIXES):
+                parts.replace = ADMIN_REPLACE
+            elif is_preview(request):
+                parts.replace = PREVIEW_REPLACE
         return parts
 
     def process_response(self, request, response):
-        if request.path.startswith(ADMIN_PREFIXES) and response.get("X-Frame-Options") == "DENY":
+        framed_by_admin = request.path.startswith(ADMIN_PREFIXES) or is_preview(request)
+        if framed_by_admin and response.get("X-Frame-Options") == "DENY":
             response["X-Frame-Options"] = "SAMEORIGIN"  # the same rule for browsers that ignore frame-ancestors
         return super().process_response(request, response)
 

@@ -7,10 +7,12 @@ from django.utils.translation import gettext as _
 from django_ratelimit.core import is_ratelimited
 
 from catalogue.importing import save_offer
-from catalogue.models import CatalogueIndexPage
+from catalogue.models import CatalogueIndexPage, OfferPage
 from core.mail import send_after_commit
+from core.public_address import admin_base
 from core.security import client_address
 from core.text import mail_subject
+from editorial.teams import responsible_editor
 
 from .forms import OfferSuggestionForm
 from .models import Submission
@@ -74,6 +76,10 @@ def create_draft(data):
         "target_groups": list(data["target_groups"]),
     }
     page = save_offer(CatalogueIndexPage.objects.get(), None, values, publish=False, user=None)
+    # The city team's responsible editor owns it (reminders reach the team); otherwise the approving Fachstelle
+    # member will (editorial/ownership.py). The revision stays anonymous: the editor did not write it.
+    page.owner = responsible_editor(city.slug for city in values["cities"])
+    OfferPage.objects.filter(pk=page.pk).update(owner=page.owner)
     workflow = page.get_workflow()
     if workflow:
         workflow.start(page, user=None)
@@ -89,7 +95,7 @@ def create_draft(data):
 
 
 def notify_fachstelle(offer, data):
-    edit_url = f"{settings.WAGTAILADMIN_BASE_URL}/admin/pages/{offer.pk}/edit/"
+    edit_url = f"{admin_base()}/admin/pages/{offer.pk}/edit/"
     send_after_commit(
         subject=mail_subject(_("Neuer Angebotsvorschlag: %(title)s"), title=offer.title),
         message=_(

@@ -1,9 +1,36 @@
-"""The Fachstelle sees who proposed which offer (private: never on the public site)."""
+"""The Fachstelle sees who proposed which offer (private: never on the public site), with the draft and its state."""
 
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail import hooks
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.generic import InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from catalogue.review import review_status
+
 from .models import Submission
+
+
+def offer_with_status(submission):
+    """The draft offer as a link to its editor, with where it stands in the review ("in Prüfung", ...)."""
+    offer = submission.offer
+    if offer is None:
+        return _("(gelöscht)")
+    _key, label = review_status(offer)
+    return format_html(
+        '<a href="{}">{}</a> ({})',
+        reverse("wagtailadmin_pages:edit", args=[offer.pk]),
+        offer.get_admin_display_title(),
+        label,
+    )
+
+
+class SubmissionInspectView(InspectView):
+    def get_offer_display_value(self):
+        return offer_with_status(self.object)
 
 
 class SubmissionViewSet(ModelViewSet):
@@ -12,10 +39,18 @@ class SubmissionViewSet(ModelViewSet):
     menu_label = "Vorschläge"
     add_to_admin_menu = True
     menu_order = 220
-    list_display = ["offer", "name", "email", "organisation", "created_at"]
+    list_display = [
+        Column("offer", label=gettext_lazy("Angebot (Entwurf) und Stand"), accessor=offer_with_status),
+        "name",
+        "email",
+        "organisation",
+        "created_at",
+    ]
     search_fields = ["name", "email", "organisation"]
     form_fields = ["name", "email", "organisation", "note"]
     inspect_view_enabled = True
+    inspect_view_class = SubmissionInspectView
+    inspect_view_fields = ["offer", "name", "email", "organisation", "note", "created_at"]
 
 
 @hooks.register("register_admin_viewset")

@@ -11,7 +11,9 @@ from pathlib import Path
 import dj_database_url
 import environ
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.functional import lazy
 
+from core.public_address import site_address
 from search.config import WAGTAIL_ADMIN_SEARCH
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -193,7 +195,9 @@ WAGTAIL_SITE_NAME = "Präventionskatalog Kreis Mettmann"
 # The public address of the site (scheme://host[:port]); every absolute URL on the API, HSDS, feeds, iCalendar,
 # sitemap, structured data and widget snippets starts with it. Empty: the address the request came to.
 PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL", "").rstrip("/")
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL") or PUBLIC_BASE_URL or "http://127.0.0.1:8000"
+# Links in mails (reminders, workflow steps): WAGTAILADMIN_BASE_URL, else PUBLIC_BASE_URL, else the default Site's
+# address, read when a mail is written (core/public_address.py), never a loopback address.
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL") or PUBLIC_BASE_URL or lazy(site_address, str)()
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILDOCS_DOCUMENT_MODEL = "knowledge.KnowledgeDocument"  # with a description, so documents are found by content
 WAGTAIL_I18N_ENABLED = False

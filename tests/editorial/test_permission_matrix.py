@@ -53,7 +53,7 @@ def can(client, user, target_page, action):
     if action == "submit":
         return tester.can_submit_for_moderation()
     if action == "approve":
-        task = GroupApprovalTask.objects.get(name="Freigabe durch die Fachstelle")
+        task = GroupApprovalTask.objects.get(name="Prüfung durch die Fachstelle")
         return any(name == "approve" for name, *_ in task.get_actions(target_page, user))
     if action == "publish":
         return tester.can_publish()

@@ -1,4 +1,4 @@
-"""The path through "Prüfung und Freigabe": submit, reject with a comment, resubmit, approve, live and found."""
+"""The path through the review workflow "Prüfung": submit, reject with a comment, resubmit, approve, live and found."""
 
 import pytest
 from django.core import mail
@@ -23,13 +23,13 @@ def test_submit_reject_resubmit_approve_publish(use_database, offers, people, dj
     editor, reviewer = people
     offer = offers.make("Workshop Zivilcourage Hilden", cities=["hilden"], publish=False)
     workflow = offer.get_workflow()
-    assert workflow.name == "Prüfung und Freigabe"
+    assert workflow.name == "Prüfung"
 
     with django_capture_on_commit_callbacks(execute=True):
         workflow.start(offer, editor)
     state = WorkflowState.objects.get(object_id=str(offer.pk))
     assert state.status == WorkflowState.STATUS_IN_PROGRESS
-    assert state.current_task_state.task.name == "Freigabe durch die Fachstelle"
+    assert state.current_task_state.task.name == "Prüfung durch die Fachstelle"
     assert not [n for n, *_ in state.current_task_state.task.specific.get_actions(offer, editor)]
 
     act(state.current_task_state, reviewer, "reject", comment="Bitte Termine ergänzen.")

@@ -12,11 +12,11 @@ pytestmark = pytest.mark.django_db
 
 def test_every_knowledge_section_is_under_the_review_workflow():
     for model in (KnowledgeIndexPage, GlossaryPage, EventIndexPage):
-        assert model.objects.get().get_workflow().name == "Prüfung und Freigabe"
+        assert model.objects.get().get_workflow().name == "Prüfung"
     article = KnowledgeIndexPage.objects.get().add_child(
         instance=ArticlePage(title="Entwurf", summary="…", body=[("paragraph", "<p>Text</p>")], live=False)
     )
-    assert article.get_workflow().name == "Prüfung und Freigabe"
+    assert article.get_workflow().name == "Prüfung"
 
 
 def test_fachstelle_edits_and_publishes_knowledge_city_teams_cannot(group_member):

@@ -25,6 +25,20 @@ def test_admin_gets_its_own_policy(client):
     assert "script-src 'self' 'unsafe-inline'" in client.get("/admin/login/")["Content-Security-Policy"]
 
 
+def test_the_admins_preview_panel_may_frame_the_preview(admin_client, use_database, offers):
+    """Wagtail renders the preview through the middleware with a dummy request to the public path; the public
+    'none' there left the live preview panel blank."""
+    from tests.editorial.forms import offer_form
+
+    offer = offers.make("Vorschau-Workshop", cities=["hilden"])
+    form = offer_form("Vorschau-Workshop", slug=offer.slug)
+    assert admin_client.post(f"/admin/pages/{offer.pk}/edit/preview/", form).json()["is_valid"]
+    response = admin_client.get(f"/admin/pages/{offer.pk}/edit/preview/?in_preview_panel=true")
+    assert "Vorschau-Workshop" in response.content.decode()
+    assert "frame-ancestors 'self'" in response["Content-Security-Policy"]
+    assert response["X-Frame-Options"] == "SAMEORIGIN"
+
+
 def test_hsts_and_secure_cookies_over_https_in_production(client, settings):
     settings.SECURE_HSTS_SECONDS = 31536000
     response = client.get("/angebote/", secure=True)

@@ -136,3 +136,37 @@ def test_a_submission_creates_no_public_provider(client):
     assert not Organisation.objects.exists()  # spam or not, nothing public is created before approval
     assert Submission.objects.get().organisation == "Theater im Koffer e. V."  # the text waits for the Fachstelle
     assert OfferPage.objects.get().get_latest_revision_as_object().provider is None
+
+
+def test_a_suggestion_is_owned_by_its_city_teams_responsible_editor(client, group_member):
+    """Reminders and "verantwortlich" need an owner; the revision stays anonymous (the editor did not write it)."""
+    from django.contrib.auth.models import Group
+
+    from editorial.models import CityTeam
+
+    lead = group_member("hilden-lead", "Redaktion Hilden")
+    CityTeam.objects.filter(group=Group.objects.get(name="Redaktion Hilden")).update(responsible=lead)
+    client.post("/vorschlagen/", {**GOOD, "cities": ["hilden"]})
+    offer = OfferPage.objects.get(title=GOOD["title"])
+    assert offer.owner == lead
+    assert offer.latest_revision.user is None
+
+
+def test_an_unowned_suggestion_is_owned_by_the_approving_fachstelle(client, group_member):
+    reviewer = group_member("fach", "Fachstelle")
+    client.post("/vorschlagen/", {**GOOD, "cities": ["kreisweit"]})  # district-wide: no city team
+    offer = OfferPage.objects.get(title=GOOD["title"])
+    assert offer.owner is None
+    state = WorkflowState.objects.get(object_id=str(offer.pk))
+    state.current_task_state.task.specific.on_action(state.current_task_state, reviewer, "approve")
+    offer = OfferPage.objects.get(pk=offer.pk)
+    assert offer.live and offer.owner == reviewer
+
+
+def test_the_suggestions_admin_links_the_draft_and_shows_its_state(client, admin_client):
+    client.post("/vorschlagen/", GOOD)
+    offer = OfferPage.objects.get(title=GOOD["title"])
+    submission = Submission.objects.get()
+    link = f'<a href="/admin/pages/{offer.pk}/edit/">{GOOD["title"]}</a> (in Prüfung)'
+    assert link in admin_client.get("/admin/offer_submissions/").content.decode()
+    assert link in admin_client.get(f"/admin/offer_submissions/inspect/{submission.pk}/").content.decode()
