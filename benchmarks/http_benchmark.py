@@ -6,7 +6,8 @@ Uses the scratch SQLite database of ``search_benchmark.py`` (built if missing), 
 PostgreSQL database that ``search_benchmark.py`` has filled), starts gunicorn on loopback with 2 workers ×
 8 threads (this machine has 2 cores) and measures, for 1 and 16 clients: a mixed search set through
 ``/api/v1/offers/`` (text, text + four facets, facets only, paging) with the API result cache off and on,
-a bare JSON view (the ceiling), and a cached anonymous page. ``--engine elasticsearch`` searches the node at
+the same set as HTML catalogue pages (``/angebote/?…``) with the page cache off and on, a bare JSON view
+(the ceiling), and a cached anonymous page. ``--engine elasticsearch`` searches the node at
 ``ELASTICSEARCH_URL`` (e.g. the compose file's) or, without it, a real OpenSearch node started by
 ``scripts/opensearch`` on loopback. The load generator
 runs on the same two cores, so all figures are lower bounds.
@@ -64,6 +65,8 @@ def start_server(port, env):
         "gthread",
         "--log-level",
         "warning",
+        "--access-logfile",
+        "/dev/null",  # gunicorn.conf.py logs every request to stdout
     ]
     server = subprocess.Popen(command, env=env, cwd=ROOT)
     for _ in range(100):
@@ -78,13 +81,14 @@ def start_server(port, env):
     raise SystemExit("gunicorn did not start")
 
 
-def search_paths(rng, count):
+def search_paths(rng, count, base="/api/v1/offers/"):
+    """The search benchmark's query mix as URLs of the API (or of the catalogue page, ``base="/angebote/"``)."""
     import search_benchmark as sb
 
     paths = []
     for _shape, params in sb.query_mix(rng, count):
         pairs = [(k, v) for k, values in params.items() for v in values]
-        paths.append("/api/v1/offers/?" + urllib.parse.urlencode(pairs))
+        paths.append(base + "?" + urllib.parse.urlencode(pairs))
     return paths
 
 
@@ -122,7 +126,7 @@ def load(port, paths, clients, seconds):
 
 
 def pct(values, p):
-    return statistics.quantiles(values, n=100, method="inclusive")[p - 1]
+    return statistics.quantiles(values, n=100, method="inclusive")[p - 1] if len(values) > 1 else values[0]
 
 
 def main():
@@ -143,6 +147,9 @@ def main():
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "PYTHONPATH": str(ROOT),
         "STATIC_ROOT": str(ROOT / ".tmp" / "benchmark-static"),
+        # The production checks want both said on purpose; nothing is mailed in a benchmark.
+        "EMAIL_URL": "consolemail://",
+        "PUBLIC_BASE_URL": "https://praevention.example.de",  # production refuses loopback mail links
     }
     for command in (["migrate", "--no-input", "-v0"], ["collectstatic", "--no-input", "-v0"]):
         subprocess.run([sys.executable, "manage.py", *command], env=env, cwd=ROOT, check=True)
@@ -152,25 +159,30 @@ def main():
         env.update(SEARCH_BACKEND="elasticsearch", ELASTICSEARCH_URL=url, ELASTICSEARCH_INDEX="benchmark")
     sys.path.insert(0, str(ROOT / "benchmarks"))
     searches = search_paths(random.Random(7), 400)
+    pages = search_paths(random.Random(7), 400, base="/angebote/")
     print(
         f"HTTP benchmark {time.strftime('%Y-%m-%d %H:%M')}: gunicorn 2 workers x 8 threads, "
         f"{database_url.split(':')[0]}, {args.engine} engine, {args.seconds:.0f} s per run"
     )
     runs = [
         ("search mix, no result cache", searches),
+        ("catalogue page, no page cache", pages),
         ("search mix, result cache", searches),
+        ("catalogue page, page cache", pages),
         ("bare JSON view", ["/bare/"]),
         ("cached page /", ["/"]),
     ]
     try:
         for cached in (False, True):
-            # The first server answers every search afresh; the second caches API answers (the default).
+            # The first server answers every search and page afresh; the second caches API answers and pages
+            # (the defaults; per process here, shared through Redis in production when REDIS_URL is set).
             port = 18000 + random.randint(0, 999)
-            server = start_server(port, {**env, "API_RESULT_CACHE_SECONDS": "300" if cached else "0"})
+            seconds = "300" if cached else "0"
+            server = start_server(port, {**env, "API_RESULT_CACHE_SECONDS": seconds, "PAGE_CACHE_SECONDS": seconds})
             try:
                 load(port, searches[:40], 2, 2)  # warm up: bitmaps, remembered words
                 load(port, ["/"], 1, 1)
-                for name, paths in runs[1:] if cached else runs[:1]:
+                for name, paths in runs[2:] if cached else runs[:2]:
                     for clients in (1, 16):
                         rps, latencies = load(port, paths, clients, args.seconds)
                         print(
