@@ -13,3 +13,13 @@ accesslog = "-"
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
 if forwarded_allow_ips.strip() == "*":
     raise SystemExit('FORWARDED_ALLOW_IPS="*" would trust X-Forwarded-* from anyone; name the proxy\'s address.')
+
+
+def post_worker_init(worker):
+    """Each worker loads the search's word data and bitmaps before its first request, not during it."""
+    from search.service import warm_up
+
+    try:
+        warm_up()
+    except Exception:  # a cold first search is better than a worker that does not start
+        worker.log.exception("Search warm-up failed; the first search will load what it needs")
