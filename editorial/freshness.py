@@ -11,6 +11,7 @@ from django.utils.translation import ngettext
 from wagtail.log_actions import log
 
 from catalogue.models import OfferPage
+from catalogue.review import OFFLINE_OVERDUE
 from core.public_address import admin_base
 
 from .models import ReviewReminder
@@ -158,7 +159,7 @@ def unpublish_overdue(today=None):
     today = today or timezone.localdate()
     overdue = list(OfferPage.objects.live().filter(review_due__lt=today - timedelta(days=settings.REVIEW_GRACE_DAYS)))
     for offer in overdue:
-        offer.unpublish(log_action="wagtail.unpublish")
+        offer.unpublish(log_action=OFFLINE_OVERDUE)  # the offer form shows this reason (catalogue/review.py)
     return overdue
 
 

@@ -9,6 +9,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from catalogue.permissions import editable_offers
+from catalogue.review import OFFLINE_OVERDUE
 
 from .dashboard import dashboard_panels
 from .freshness import due_offers
@@ -60,6 +61,11 @@ def add_stale_offers_panel(request, panels):
 def register_reviewed_action(actions):
     actions.register_action(
         "editorial.reviewed", gettext_lazy("Geprüft, unverändert"), gettext_lazy("Als geprüft vermerkt (unverändert)")
+    )
+    actions.register_action(
+        OFFLINE_OVERDUE,
+        gettext_lazy("Offline genommen: Prüfung überfällig"),
+        gettext_lazy("Offline genommen, weil die Prüfung zu lange überfällig war"),
     )
 
 

@@ -45,6 +45,7 @@ def test_preview_names_every_bad_row_and_column_and_changes_nothing(editor):
     ]
     html = editor.post("/admin/angebote/import/", {"file": upload(rows)}).content.decode()
     assert "Zeile 3, Spalte „email“" in html
+    # The city by name, not slug:
     assert "Zeile 4, Spalte „cities“: Sie können Angebote nur für Ihre Stadt anlegen (Hilden)" in html
     assert "Import bestätigen" not in html
     assert not OfferPage.objects.exists()

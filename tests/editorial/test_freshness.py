@@ -246,3 +246,17 @@ def test_administrators_name_a_city_teams_responsible_editor(admin_client, use_d
     )
     assert response.status_code == 302
     assert CityTeam.objects.get(pk=team.pk).responsible == lead
+
+
+def test_an_offer_taken_offline_says_why(client, use_database, offers, group_member, settings):
+    settings.REVIEW_GRACE_DAYS = 30
+    gone = offers.make("Lange überfällig", review_due=timezone.localdate() - timedelta(days=31), cities=["hilden"])
+    call_command("remind_reviews", stdout=io.StringIO())
+    client.force_login(group_member("hilden", "Redaktion Hilden"))
+    html = client.get(f"/admin/pages/{gone.pk}/edit/").content.decode()
+    assert f"Dieses Angebot ist seit dem {timezone.localdate():%d.%m.%Y} offline, weil seine Prüfung zu lange" in html
+    assert 'data-status="offline"' in client.get("/admin/").content.decode()
+    # Taken offline by hand, it says nothing of the kind.
+    other = offers.make("Von Hand offline", cities=["hilden"])
+    OfferPage.objects.get(pk=other.pk).unpublish()
+    assert "offline, weil" not in client.get(f"/admin/pages/{other.pk}/edit/").content.decode()
