@@ -11,6 +11,7 @@ Measured in-process through ``SearchService.search`` (the path the catalogue and
 """
 
 import argparse
+import importlib
 import os
 import random
 import statistics
@@ -21,29 +22,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-CITIES = [
-    ("erkrath", "Erkrath"),
-    ("haan", "Haan"),
-    ("heiligenhaus", "Heiligenhaus"),
-    ("hilden", "Hilden"),
-    ("langenfeld", "Langenfeld"),
-    ("mettmann", "Mettmann"),
-    ("monheim", "Monheim am Rhein"),
-    ("ratingen", "Ratingen"),
-    ("velbert", "Velbert"),
-    ("wuelfrath", "Wülfrath"),
-    ("kreisweit", "Kreisweit"),
-]
-GROUPS = [
-    ("schulen-lehrkraefte", "Schulen und Lehrkräfte"),
-    ("kinder-jugendliche", "Kinder und Jugendliche"),
-    ("jugendarbeit", "Fachkräfte der Jugendarbeit"),
-    ("sportvereine", "Sportvereine"),
-    ("eltern-familien", "Eltern und Familien"),
-    ("betroffene", "Betroffene von Rassismus und rechter Gewalt"),
-    ("verwaltung-politik", "Verwaltung und Politik"),
-    ("zivilgesellschaft", "Zivilgesellschaft und Ehrenamt"),
-]
+# The seeded taxonomy (the migration's lists): cities and target groups as (slug, name).
+_SEED = importlib.import_module("catalogue.migrations.0002_seed_taxonomy")
+CITIES, GROUPS = _SEED.CITIES, _SEED.TARGET_GROUPS
 FORMS = [
     "Workshop",
     "Projekttag",

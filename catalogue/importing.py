@@ -437,30 +437,21 @@ def editor_check(user):
     return check
 
 
-# What an offer has when a source (the public form, an import without optional columns) does not say.
-BLANK_VALUES = {
-    "external_id": None,
-    "cost": "",
-    "contact_name": "",
-    "phone": "",
-    "street": "",
-    "postcode": "",
-    "town": "",
-    "is_free": False,
-    "barrier_free": None,
-    "age_min": None,
-    "age_max": None,
-    "email": "",
-    "website": "",
-    "registration_url": "",
-    "description": "",
-    "provider": "",
-    "cities": [],
-    "target_groups": [],
-    "languages": [],
-    "tags": [],
-    "dates": [],
-}
+def blank(field):
+    """What an offer has in a public field when a source (the public form, an import without optional
+    columns) does not say; every source gives title, summary, kind and format."""
+    if field.kind in (Kind.TERMS, Kind.TAGS, Kind.DATES):
+        return []
+    if field.kind == Kind.YES_NO:
+        return None if field.nullable else False
+    if field.kind == Kind.NUMBER:
+        return None if field.nullable else 0
+    return ""
+
+
+ALWAYS_GIVEN = {"title", "summary", "kind", "format"}
+BLANK_VALUES = {f.name: blank(f) for f in PUBLIC_FIELDS if f.file_column and f.name not in ALWAYS_GIVEN}
+BLANK_VALUES["external_id"] = None  # no external id is NULL, not "": the column is unique
 
 
 def save_offer(catalogue, page, values, *, publish, user):
