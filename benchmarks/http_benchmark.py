@@ -17,7 +17,6 @@ import argparse
 import http.client
 import os
 import random
-import statistics
 import subprocess
 import sys
 import threading
@@ -27,6 +26,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from benchmarks.search_benchmark import pct  # noqa: E402 - after the path it needs
+
 DATABASE = ROOT / ".tmp" / "benchmark.sqlite3"
 
 
@@ -123,10 +125,6 @@ def load(port, paths, clients, seconds):
     if errors:
         raise SystemExit(f"{len(errors)} failed requests, e.g. HTTP {errors[0]}")
     return len(latencies) / elapsed, latencies
-
-
-def pct(values, p):
-    return statistics.quantiles(values, n=100, method="inclusive")[p - 1] if len(values) > 1 else values[0]
 
 
 def main():
