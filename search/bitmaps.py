@@ -29,14 +29,38 @@ def sort_key(doc_id, date):
     return (1, 0, -doc_id) if date is None else (0, -date.timestamp(), -doc_id)
 
 
-def _without(bits, pos):
-    """``bits`` with bit ``pos`` taken out and the higher bits moved down by one."""
-    return (bits & ((1 << pos) - 1)) | ((bits >> (pos + 1)) << pos)
+def _without(bits, pos, low):
+    """``bits`` with bit ``pos`` taken out and the higher bits moved down by one (``low``: the bits below)."""
+    return (bits & low) | ((bits >> (pos + 1)) << pos)
 
 
-def _with(bits, pos, on):
+def _with(bits, pos, low, on):
     """``bits`` with a bit put in at ``pos`` (set when ``on``) and the higher bits moved up by one."""
-    return (bits & ((1 << pos) - 1)) | ((bits >> pos) << (pos + 1)) | (int(on) << pos)
+    return (bits & low) | ((bits >> pos) << (pos + 1)) | (int(on) << pos)
+
+
+class _Moved:
+    """Remembered tiers and the writes' moves not yet applied to them: a write moves only the facet bitmaps
+    at once; a word's tiers are moved when a query next asks for them (most are never asked again)."""
+
+    __slots__ = ("tiers", "moves")
+
+    def __init__(self, tiers, moves):
+        self.tiers, self.moves = tiers, moves
+
+    def apply(self, key, place):
+        """The tiers after the moves, or None when ``place`` cannot tell where a changed document belongs."""
+        tiers = self.tiers
+        for pos, document in self.moves:
+            low = (1 << pos) - 1
+            if document is None:
+                tiers = [_without(bits, pos, low) for bits in tiers]
+                continue
+            tier = place(key, document)
+            if tier is None:
+                return None
+            tiers = [_with(bits, pos, low, n >= tier) for n, bits in enumerate(tiers)]
+        return tiers
 
 
 class FacetBitmaps:
@@ -57,6 +81,7 @@ class FacetBitmaps:
         for (field, value), found in positions.items():
             self.values[field][value] = self.bitmap(found)
         self._terms = OrderedDict()
+        self._place = None
         self._lock = threading.Lock()
 
     def _positions(self):
@@ -75,43 +100,50 @@ class FacetBitmaps:
         new = object.__new__(FacetBitmaps)
         new.keys, new.ids = list(self.keys), list(self.ids)
         values = [(field, value, bits) for field, by_value in self.values.items() for value, bits in by_value.items()]
-        with self._lock:
-            terms = [(key, list(value)) for key, value in self._terms.items() if isinstance(value, list)]
-        moving = [doc_id for doc_id in [*gone, *(c[0] for c in changed)] if doc_id in self.position]
-        for doc_id in moving:
-            pos = bisect_left(new.keys, self.keys[self.position[doc_id]])
-            del new.keys[pos], new.ids[pos]
-            values = [(field, value, _without(bits, pos)) for field, value, bits in values]
-            for _key, tiers in terms:
-                tiers[:] = [_without(bits, pos) for bits in tiers]
+        moves = []  # (position, None) for a document taken out, (position, document) for one put in
+        for doc_id in [*gone, *(c[0] for c in changed)]:
+            if doc_id in self.position:
+                pos = bisect_left(new.keys, self.keys[self.position[doc_id]])
+                del new.keys[pos], new.ids[pos]
+                low = (1 << pos) - 1
+                values = [(field, value, _without(bits, pos, low)) for field, value, bits in values]
+                moves.append((pos, None))
         for doc_id, date, carried, document in changed:
             key = sort_key(doc_id, date)
             pos = bisect_left(new.keys, key)
             new.keys.insert(pos, key)
             new.ids.insert(pos, doc_id)
-            values = [(field, value, _with(bits, pos, (field, value) in carried)) for field, value, bits in values]
+            low = (1 << pos) - 1
+            values = [(field, value, _with(bits, pos, low, (field, value) in carried)) for field, value, bits in values]
             known = {(field, value) for field, value, _bits in values}
             values += [(field, value, 1 << pos) for field, value in carried - known]
-            kept = []
-            for term_key, tiers in terms:
-                tier = place(term_key, document)
-                if tier is not None:
-                    tiers[:] = [_with(bits, pos, n >= tier) for n, bits in enumerate(tiers)]
-                    kept.append((term_key, tiers))
-            terms = kept
+            moves.append((pos, document))
         new._positions()
         new.values = defaultdict(dict)
         for field, value, bits in values:
             if bits:
                 new.values[field][value] = bits
-        new._terms = OrderedDict(terms)
+        new._terms = OrderedDict()
+        with self._lock:
+            for key, value in self._terms.items():
+                if isinstance(value, _Moved):
+                    new._terms[key] = _Moved(value.tiers, value.moves + moves)
+                elif isinstance(value, list):
+                    new._terms[key] = _Moved(value, moves)
+        new._place = place
         new._lock = threading.Lock()
         return new
 
     def remembered(self, key):
-        """What ``remember`` kept under ``key`` for this snapshot, or None."""
+        """What ``remember`` kept under ``key`` for this snapshot (or an earlier one, moved along), or None."""
         with self._lock:
             value = self._terms.get(key)
+            if isinstance(value, _Moved):
+                value = value.apply(key, self._place)
+                if value is None:
+                    del self._terms[key]
+                    return None
+                self._terms[key] = value
             if value is not None:
                 self._terms.move_to_end(key)
             return value

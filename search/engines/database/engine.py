@@ -289,7 +289,7 @@ class DatabaseEngine(Engine):
                     "document_id", "field", "value"
                 ):
                     facets.setdefault(doc_id, set()).add((field, value))
-                changed = [(row[0], row[1], facets.get(row[0], set()), row[2:]) for row in rows]
+                changed = [(row[0], row[1], facets.get(row[0], set()), _tier_words(row[2:])) for row in rows]
                 gone = set(ids) - {row[0] for row in changed}
                 return cached.bitmaps.updated(gone, changed, _tier_of)
         documents = SearchDocument.objects.values_list("id", "sort_date").iterator(chunk_size=5000)
@@ -366,21 +366,25 @@ def _key(what, terms):
     return (what, *((*alternatives(term), term.parts) for term in terms))
 
 
-def _tier_of(key, columns):
-    """For ``FacetBitmaps.updated``: the tier a changed document (its text columns) takes in a word's
-    remembered tiers, as ``FullText.tiers`` would find it; None for words the full-text tokenizers might split
-    differently than ``str.split`` (only plain ASCII words and numbers are placed)."""
+def _tier_words(columns):
+    """A document's words in the columns of each tier, from its text columns (``TEXT_COLUMNS``)."""
+    text = dict(zip(TEXT_COLUMNS, columns, strict=True))
+    return [{word for name in names for word in TOKEN.findall(text[name])} for names in TIER_COLUMNS]
+
+
+def _tier_of(key, tier_words):
+    """For ``FacetBitmaps.updated``: the tier a changed document (``_tier_words``) takes in a word's remembered
+    tiers, as ``FullText.tiers`` would find it; None for words the full-text tokenizers might split differently
+    (only plain ASCII words and numbers are placed)."""
     if key[0] != "tiers" or len(key) != 2:
         return None
     *forms, parts = key[1]
     if not all(ASCII_WORD.fullmatch(word) for word in [*forms, *parts]):
         return None
-    text = dict(zip(TEXT_COLUMNS, columns, strict=True))
-    for tier, names in enumerate(TIER_COLUMNS):
-        words = {word for name in names for word in TOKEN.findall(text[name])}
+    for tier, words in enumerate(tier_words):
         if any(form in words for form in forms) or (parts and all(part in words for part in parts)):
             return tier
-    return len(TIER_COLUMNS)
+    return len(tier_words)
 
 
 def spellings(rows):
