@@ -84,10 +84,23 @@ class FacetBitmaps:
         self._place = None
         self._lock = threading.Lock()
 
-    def _positions(self):
-        self.position = {doc_id: pos for pos, doc_id in enumerate(self.ids)}
+    def _positions(self, old=None, moved=(), gone=()):
+        """Each id's position; after ``updated``, from the ``old`` ones, renumbering only where documents moved
+        (building the whole dict takes 5–20 ms at 50,000 documents)."""
         self.size = len(self.ids)
         self.everything = (1 << self.size) - 1
+        if old is None:
+            self.position = {doc_id: pos for pos, doc_id in enumerate(self.ids)}
+            return
+        self.position = old.copy()
+        for doc_id in gone:
+            self.position.pop(doc_id, None)
+        if moved:
+            # Past every moved position (as each move saw the list), as many went out as came in, unless the
+            # size changed: then every later position changed.
+            low = min(moved)
+            high = min(max(moved) + len(moved) + 1, self.size) if self.size == len(old) else self.size
+            self.position.update(zip(self.ids[low:high], range(low, high), strict=True))
 
     def updated(self, gone, changed, place):
         """A new snapshot: documents ``gone`` (ids) taken out, ``changed`` ones put in or moved to their place.
@@ -118,7 +131,7 @@ class FacetBitmaps:
             known = {(field, value) for field, value, _bits in values}
             values += [(field, value, 1 << pos) for field, value in carried - known]
             moves.append((pos, document))
-        new._positions()
+        new._positions(self.position, [pos for pos, _document in moves], gone)
         new.values = defaultdict(dict)
         for field, value, bits in values:
             if bits:

@@ -57,7 +57,8 @@ def state(engine, words):
     for word in words:
         engine.search(SearchPlan(terms=analyse(word), filters={}, offset=0, limit=10, facets=()))
     tiers = {word: bitmaps.remembered(database._key("tiers", analyse(word))) for word in words}
-    return bitmaps.ids, {field: dict(values) for field, values in bitmaps.values.items()}, tiers
+    values = {field: dict(values) for field, values in bitmaps.values.items()}
+    return bitmaps.ids, bitmaps.position, values, tiers
 
 
 def fresh(engine, words):
@@ -68,7 +69,7 @@ def fresh(engine, words):
 def test_writes_update_the_bitmaps_as_a_fresh_build_would(engine, monkeypatch):
     words = ["Beratung", "Eltern", "Workshop"]
     before = state(engine, words)
-    assert all(before[2].values()), "every word is broad: its tiers are remembered"
+    assert all(before[3].values()), "every word is broad: its tiers are remembered"
     rng = random.Random(5)
     engine.index(
         [
@@ -132,3 +133,14 @@ def test_many_changes_build_anew(engine, monkeypatch):
     engine.index([offer(n, rng) for n in range(1, 5)])
     assert state(engine, []) == fresh(engine, [])
     assert len(built) == 2
+
+
+def test_edits_that_move_offers_without_adding_any(engine):
+    rng = random.Random(12)
+    state(engine, ["Beratung"])
+    for n, day in ((10, 28), (11, 1), (12, None)):
+        engine.index([offer(n, rng, title=f"Beratung Nummer {n}", day=day)])
+        moved = state(engine, ["Beratung"])
+        assert moved == fresh(engine, ["Beratung"])
+    engine.index([offer(20, rng, day=2), offer(30, rng, day=27)])
+    assert state(engine, ["Beratung"]) == fresh(engine, ["Beratung"])
