@@ -43,10 +43,10 @@ class _Moved:
     """Remembered tiers and the writes' moves not yet applied to them: a write moves only the facet bitmaps
     at once; a word's tiers are moved when a query next asks for them (most are never asked again)."""
 
-    __slots__ = ("tiers", "moves")
+    __slots__ = ("tiers", "moves", "one")
 
-    def __init__(self, tiers, moves):
-        self.tiers, self.moves = tiers, moves
+    def __init__(self, tiers, moves, one=False):
+        self.tiers, self.moves, self.one = tiers, moves, one  # one: a single bitmap, kept as a list of one
 
     def apply(self, key, place):
         """The tiers after the moves, or None when ``place`` cannot tell where a changed document belongs."""
@@ -60,7 +60,7 @@ class _Moved:
             if tier is None:
                 return None
             tiers = [_with(bits, pos, low, n >= tier) for n, bits in enumerate(tiers)]
-        return tiers
+        return tiers[0] if self.one else tiers
 
 
 class FacetBitmaps:
@@ -107,8 +107,8 @@ class FacetBitmaps:
 
         ``changed``: (id, sort date, {(field, value)}, document) each. Remembered lists of bitmaps (a word's
         tiers) are carried over: ``place(key, document)`` says in which of them a changed document belongs
-        (its index; the length of the list for none), or None when it cannot tell (then they are dropped).
-        Other remembered values (counts) are dropped: they cannot be corrected without the old documents.
+        (its index; ``math.inf`` for none), or None when it cannot tell (then they are dropped).
+        A remembered single bitmap (a word's documents) is carried over the same way, as a list of one.
         """
         new = object.__new__(FacetBitmaps)
         new.keys, new.ids = list(self.keys), list(self.ids)
@@ -140,9 +140,11 @@ class FacetBitmaps:
         with self._lock:
             for key, value in self._terms.items():
                 if isinstance(value, _Moved):
-                    new._terms[key] = _Moved(value.tiers, value.moves + moves)
+                    new._terms[key] = _Moved(value.tiers, value.moves + moves, value.one)
                 elif isinstance(value, list):
                     new._terms[key] = _Moved(value, moves)
+                elif isinstance(value, int):
+                    new._terms[key] = _Moved([value], moves, one=True)
         new._place = place
         new._lock = threading.Lock()
         return new

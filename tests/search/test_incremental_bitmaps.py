@@ -144,3 +144,24 @@ def test_edits_that_move_offers_without_adding_any(engine):
         assert moved == fresh(engine, ["Beratung"])
     engine.index([offer(20, rng, day=2), offer(30, rng, day=27)])
     assert state(engine, ["Beratung"]) == fresh(engine, ["Beratung"])
+
+
+def test_a_write_moves_a_words_remembered_documents_instead_of_asking_again(engine, monkeypatch):
+    text = type(engine.text)
+    asked = []
+    monkeypatch.setattr(text, "ids", lambda self, term, ids=text.ids: asked.append(term.text) or ids(self, term))
+    rng = random.Random(14)
+
+    def search(words):
+        engine.search(SearchPlan(terms=analyse(words), filters={}, offset=0, limit=10, facets=()))
+        return engine.bitmaps().remembered(database._key("ids", analyse(words)[-1:]))
+
+    search("Beratung Zivilcourage")  # a broad word and one no offer has: no tiers, each word's documents
+    assert sorted(asked) == ["beratung", "zivilcourage"]
+    engine.index([offer(3, rng, title="Zivilcourage Beratung", day=9)])
+    engine.remove([4])
+    moved = search("Beratung Zivilcourage")
+    assert sorted(asked) == ["beratung", "zivilcourage"]  # not asked again
+    database._bitmaps.clear()
+    assert search("Beratung Zivilcourage") == moved  # what a fresh process finds
+    assert len(asked) == 4

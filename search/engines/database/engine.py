@@ -373,18 +373,19 @@ def _tier_words(columns):
 
 
 def _tier_of(key, tier_words):
-    """For ``FacetBitmaps.updated``: the tier a changed document (``_tier_words``) takes in a word's remembered
-    tiers, as ``FullText.tiers`` would find it; None for words the full-text tokenizers might split differently
-    (only plain ASCII words and numbers are placed)."""
-    if key[0] != "tiers" or len(key) != 2:
+    """For ``FacetBitmaps.updated``: where a changed document (``_tier_words``) goes in a word's remembered
+    tiers (the first it is in, ``math.inf`` for none) or documents (0 if it has the word anywhere), as
+    ``FullText.tiers`` and ``FullText.ids`` would find it; None for words the full-text tokenizers might split
+    differently (only plain ASCII words and numbers are placed)."""
+    if key[0] not in ("tiers", "ids") or len(key) != 2:
         return None
     *forms, parts = key[1]
     if not all(ASCII_WORD.fullmatch(word) for word in [*forms, *parts]):
         return None
     for tier, words in enumerate(tier_words):
         if any(form in words for form in forms) or (parts and all(part in words for part in parts)):
-            return tier
-    return len(tier_words)
+            return tier if key[0] == "tiers" else 0
+    return math.inf
 
 
 def spellings(rows):
