@@ -90,18 +90,21 @@ def text_document(*, key, type, title, summary="", body="", meta="", tags=(), fa
     """The flat document of anything searchable: analysed text, facet values and display data."""
     title_tags = " ".join([title, *tags])
     all_text = " ".join([title_tags, summary, body, meta])
+    # Each part folded and split into words once (folding is most of a rebuild's analysis); the words of
+    # ``all_text`` are those of its parts in order, since they are joined by spaces.
+    head, middle, low, names = (german.tokens(text) for text in (title_tags, summary, body, meta))
     return {
         "id": key,
         "title": title,
         "summary": summary,
         "description": body,
         # Pre-analysed text, weighted high to low: exact title words, then stems, then compound parts.
-        "exact_hi": " ".join(german.tokens(title_tags)),
-        "stem_hi": " ".join(german.stems(title_tags)),
-        "stem_mid": " ".join(german.stems(summary + " " + meta)),
-        "stem_lo": " ".join(german.stems(body)),
-        "parts": " ".join(german.compound_stems(all_text)),
-        "vocabulary": sorted({w for w in german.words(all_text) if german.fold(w) not in german.STOPWORDS}),
+        "exact_hi": " ".join(head),
+        "stem_hi": " ".join(map(german.stem, head)),
+        "stem_mid": " ".join(map(german.stem, middle + names)),
+        "stem_lo": " ".join(map(german.stem, low)),
+        "parts": " ".join(german.parts_of(head + middle + low + names)),
+        "vocabulary": sorted({w for w in set(german.words(all_text)) if german.fold(w) not in german.STOPWORDS}),
         "facets": {"type": [type], **(facets or {})},
         "data": {"id": key, "type": type, "title": title, "summary": summary, "date": date, **(data or {})},
     }

@@ -104,8 +104,13 @@ def query_parts(word):
 
 
 def compound_stems(text):
+    return parts_of(tokens(text))
+
+
+def parts_of(folded):
+    """The compound parts' stems of words already folded (``tokens``)."""
     extra = editor_words()
-    return [part for t in tokens(text) for part in split_compound(t, extra)]
+    return [part for t in folded for part in split_compound(t, extra)]
 
 
 @lru_cache(maxsize=50_000)

@@ -124,10 +124,10 @@ class DatabaseEngine(Engine):
         text = self.text
         with transaction.atomic(), connection.cursor() as cursor:
             text.clear(cursor)
-            # The rows pointing at documents first, each in one statement (the cascade would select them all).
-            SearchTitleWord.objects.all().delete()
-            SearchFacet.objects.all().delete()
-            SearchDocument.objects.all().delete()
+            # One statement per table, the rows pointing at documents first: Django's delete would load every
+            # document and its facets first (a third of a rebuild's own time at 2,000 offers).
+            for model in (SearchTitleWord, SearchFacet, SearchDocument):
+                cursor.execute(f"DELETE FROM {model._meta.db_table}")  # noqa: S608 - a table name from the models
             docs = list(docs)
             prefixes.rebuild(docs)
             batch = []
@@ -143,11 +143,15 @@ class DatabaseEngine(Engine):
     @staticmethod
     def _insert(cursor, text, docs, progress):
         SearchDocument.objects.bulk_create(SearchDocument(id=doc["id"], **_row(doc)) for doc in docs)
-        SearchFacet.objects.bulk_create(
-            SearchFacet(document_id=doc["id"], field=name, value=value[:120])
-            for doc in docs
-            for name, values in doc["facets"].items()
-            for value in values
+        # Plain rows, not model instances: about twenty facet values per document.
+        cursor.executemany(
+            f"INSERT INTO {SearchFacet._meta.db_table} (document_id, field, value) VALUES (%s, %s, %s)",  # noqa: S608 - a table name from the models
+            [
+                (doc["id"], name, value[:120])
+                for doc in docs
+                for name, values in doc["facets"].items()
+                for value in values
+            ],
         )
         for doc in docs:
             text.write(cursor, doc)

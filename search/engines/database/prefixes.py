@@ -12,6 +12,7 @@ the old and the new words of the documents it changes.
 import re
 from collections import Counter
 
+from django.db import connection
 from django.utils.dateparse import parse_datetime
 
 from ... import german
@@ -75,10 +76,12 @@ def counts(docs):
 
 
 def insert_title_words(docs):
-    """The title words of new documents (their documents must be written first)."""
-    SearchTitleWord.objects.bulk_create(
-        (SearchTitleWord(document_id=i, type=t, word=w, age=a) for i, t, w, a in title_rows(docs)), batch_size=5000
-    )
+    """The title words of new documents (their documents must be written first), as plain rows."""
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            f"INSERT INTO {SearchTitleWord._meta.db_table} (document_id, type, word, age) VALUES (%s, %s, %s, %s)",  # noqa: S608 - a table name from the models
+            list(title_rows(docs)),
+        )
 
 
 def rebuild(docs):
