@@ -203,6 +203,7 @@ def main():
     parser.add_argument("--offers", type=int, default=10_000)
     parser.add_argument("--queries", type=int, default=400)
     parser.add_argument("--engines", default="database,elasticsearch")
+    parser.add_argument("--cold", action="store_true", help="skip the workers' warm-up (search.service.warm_up)")
     args = parser.parse_args()
 
     from benchmarks.scratch import setup_django
@@ -212,7 +213,7 @@ def main():
     from django.db import connection
 
     from search.engines.database import DatabaseEngine
-    from search.service import SearchService, make_engine
+    from search.service import SearchService, make_engine, warm_up
 
     call_command("migrate", verbosity=0)
     print(
@@ -231,6 +232,13 @@ def main():
 
     if "database" in args.engines:
         service = SearchService(database, database)
+        if args.cold:
+            print("  no warm-up: each broad word pays its tiers when first asked")
+        else:
+            start = time.perf_counter()
+            warm_up()  # as each gunicorn worker does before its first request
+            took = time.perf_counter() - start
+            print(f"  warm-up as a gunicorn worker does (word data, bitmaps, broad words): {took:.1f} s")
         measure(service, mix[:50])  # warm caches
         report(f"database ({connection.vendor})", measure(service, mix))
         report("database, texts never asked before", measure(service, unrepeated_mix(random.Random(11), args.queries)))

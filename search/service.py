@@ -378,19 +378,23 @@ def make_engine(name):
 _services = {}
 
 
-def warm_up():
-    """Load what a process's first search would otherwise wait for (seconds at 10,000 offers): the word
-    frequencies for compound splitting and the database engine's facet bitmaps. gunicorn calls it for each
-    worker before it takes requests (``post_worker_init`` in gunicorn.conf.py)."""
+def warm_up(broad_words=200):
+    """Load what a process's first searches would otherwise wait for (seconds at 10,000 offers): the word
+    frequencies for compound splitting, the database engine's facet bitmaps, and the ranking tiers of the
+    ``broad_words`` most used words (each in more than ``BROAD`` offers, such as the target-group names;
+    a write carries them over). gunicorn calls it for each worker before it takes requests
+    (``post_worker_init`` in gunicorn.conf.py); the search benchmark does the same."""
     from django.db import connections
 
     from .compounds import frequencies
 
     started = time.perf_counter()
     frequencies()
-    search_service().fallback.bitmaps()
+    engine = search_service().fallback
+    words = engine.broad_words()[:broad_words]
+    engine.prepare(term for word in words for term in analyse(word))
     connections.close_all()  # opened by this thread only; request threads open their own
-    logger.info("Search warmed up in %.1f s", time.perf_counter() - started)
+    logger.info("Search warmed up in %.1f s (%d broad words)", time.perf_counter() - started, len(words))
 
 
 def search_service():

@@ -20,3 +20,27 @@ def test_worker_start_loads_word_frequencies_and_bitmaps(use_database):
     assert not failures
     assert compounds.frequencies.cache_info().currsize == 1
     assert database._bitmaps  # built for this database, so the first search only reads them
+
+
+def test_warm_up_works_out_broad_words_so_their_first_search_asks_no_full_text_query(use_database, offers, monkeypatch):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from search.query import SearchQuery
+    from search.service import search_service, warm_up
+
+    for title in ("Workshop Zivilcourage", "Workshop Demokratie", "Elterncafé mit Workshop"):
+        offers.make(title)
+    offers.make("Beratung")
+    monkeypatch.setattr(database, "BROAD", 2)
+    database._bitmaps.clear()
+    warm_up()
+    with CaptureQueriesContext(connection) as queries:
+        result = search_service().search(SearchQuery.from_params({"q": ["Workshop"]}), record=False)
+    assert result.total == 3
+    full_text = [q["sql"] for q in queries if "search_fts" in q["sql"] or "tsquery" in q["sql"]]
+    assert full_text == []  # the tiers and documents came from the warm-up
+    database._bitmaps.clear()  # a cold process asks the index
+    with CaptureQueriesContext(connection) as queries:
+        assert search_service().search(SearchQuery.from_params({"q": ["Workshop"]}), record=False).total == 3
+    assert [q["sql"] for q in queries if "search_fts" in q["sql"] or "tsquery" in q["sql"]]

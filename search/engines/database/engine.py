@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ImproperlyConfigured
 from django.db import connection, transaction
-from django.db.models import Q
+from django.db.models import Q, Sum
 from django.utils.dateparse import parse_datetime
 
 from ...bitmaps import FacetBitmaps
@@ -197,6 +197,19 @@ class DatabaseEngine(Engine):
             )
             tiers = found if tiers is None else [a & b for a, b in zip(tiers, found, strict=True)]
         return tiers
+
+    def broad_words(self):
+        """The indexed words (folded) in more than BROAD documents, most used first: the ones whose tiers
+        are worth working out before anyone searches for them (``prepare``)."""
+        counted = SearchWord.objects.values("word").annotate(total=Sum("documents")).filter(total__gt=BROAD)
+        return list(counted.order_by("-total", "word").values_list("word", flat=True))
+
+    def prepare(self, terms):
+        """Work out and remember each broad term's documents and tiers now, so that the first search for it
+        reads them (the work of a never-asked broad word: two full-text queries over thousands of offers)."""
+        bitmaps = self.bitmaps()
+        for term in terms:
+            self._broad_tiers([term], bitmaps)
 
     def _documents(self, bitmaps, term):
         """The documents with this word anywhere: the last of its remembered tiers if there are any (they
