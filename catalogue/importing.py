@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator, URLValidator
 from django.db import IntegrityError, transaction
@@ -18,7 +19,7 @@ from core.spreadsheets import from_csv_cell
 from core.text import CONTROL_CHARACTERS
 from search.service import one_index_batch
 
-from .models import CatalogueIndexPage, OfferDate, OfferPage
+from .models import CatalogueIndexPage, OfferDate, OfferPage, OfferTag
 from .permissions import offer_change_refusal
 from .public_fields import PUBLIC_FIELDS, Kind, organisation_name, plain_text, public_values
 from .publishing import publish_new_pages
@@ -487,12 +488,15 @@ def save_offer(catalogue, page, values, *, publish, user, batch=None):
     return page
 
 
-def new_offer(catalogue, values, provider, *, user, taken=None):
-    """A new offer in memory (not saved), with a slug no child of ``catalogue`` has (nor one in ``taken``)."""
+def new_offer(catalogue, values, provider, *, user, taken=None, tags=None):
+    """A new offer in memory (not saved), with a slug no child of ``catalogue`` has (nor one in ``taken``).
+
+    ``tags``: the tag objects for ``values["tags"]`` when the caller has them (else looked up by name).
+    """
     values = {**BLANK_VALUES, **values}
     page = OfferPage(live=False, owner=user)
     apply_values(page, values, provider)
-    page.tags.set(values["tags"], clear=True)
+    page.tags.set(values["tags"] if tags is None else tags, clear=True)
     page.slug = free_slug(catalogue, german_slugify(values["title"])[:70].strip("-") or "angebot", taken)
     return page
 
@@ -518,16 +522,30 @@ class NewOffers:
 
     def __init__(self, catalogue, user):
         self.catalogue, self.user = catalogue, user
-        self.pages, self.providers, self.taken = [], {}, None
+        self.pages, self.providers, self.tags, self.taken = [], {}, {}, None
 
     def add(self, values):
         if self.taken is None:  # the catalogue's slugs, read once: the import holds the catalogue's lock
             self.taken = set(self.catalogue.get_children().values_list("slug", flat=True))
         provider = provider_named(values.get("provider"), self.providers)
-        page = new_offer(self.catalogue, values, provider, user=self.user, taken=self.taken)
+        tags = self.tags_named(values.get("tags", []))
+        page = new_offer(self.catalogue, values, provider, user=self.user, taken=self.taken, tags=tags)
         self.taken.add(page.slug)
         self.pages.append(page)
         return page
+
+    def tags_named(self, names):
+        """The tags of these names, created if new, as taggit's ``set`` finds them (exact name), kept by name."""
+        if getattr(settings, "TAGGIT_CASE_INSENSITIVE", False):
+            return list(names)  # taggit's own lookup, by case-insensitive name
+        missing = [name for name in names if name not in self.tags]
+        if missing:
+            tag_model = OfferTag.tag_model()
+            self.tags.update({tag.name: tag for tag in tag_model.objects.filter(name__in=missing)})
+            for name in missing:
+                if name not in self.tags:
+                    self.tags[name] = tag_model.objects.create(name=name)
+        return [self.tags[name] for name in names]
 
     def publish(self):
         publish_new_pages(self.catalogue, self.pages, user=self.user)

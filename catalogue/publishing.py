@@ -81,8 +81,9 @@ def place_in_tree(parent, pages):
 def prepare(page, parent):
     """The page as Wagtail's ``save()`` leaves it before its first revision: defaults set, fields valid.
 
-    Field validation as ``full_clean`` does it, without its queries: the caller gives each page a slug free
-    among the parent's children and a unique ``external_id``, and the database's constraints hold the rest.
+    Field validation as ``full_clean`` does it, without its queries (one per foreign key, and the unique
+    checks): the caller gives each page a slug free among the parent's children and a unique ``external_id``,
+    its related objects come from the database, and the database's constraints hold the rest.
     """
     page._cached_parent_obj = parent
     page.locale_id = parent.locale_id
@@ -92,7 +93,7 @@ def prepare(page, parent):
     page.first_published_at = page.last_published_at = page.latest_revision_created_at = None
     if hasattr(page, "apply_freshness_rules"):  # what OfferPage.save does on every save
         page.apply_freshness_rules()
-    page.clean_fields()
+    page.clean_fields(exclude=[f.name for f in page._meta.concrete_fields if f.is_relation])
 
 
 def insert_pages(model, pages):
