@@ -496,7 +496,10 @@ def new_offer(catalogue, values, provider, *, user, taken=None, tags=None):
     values = {**BLANK_VALUES, **values}
     page = OfferPage(live=False, owner=user)
     apply_values(page, values, provider)
-    page.tags.set(values["tags"] if tags is None else tags, clear=True)
+    if tags is None:
+        page.tags.set(values["tags"], clear=True)
+    else:  # what ``tags.set`` adds, without its lookups
+        page.tagged_items = [OfferTag(tag=tag) for tag in dict.fromkeys(tags)]
     page.slug = free_slug(catalogue, german_slugify(values["title"])[:70].strip("-") or "angebot", taken)
     return page
 
