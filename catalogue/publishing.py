@@ -86,6 +86,9 @@ def prepare(page, parent):
     its related objects come from the database, and the database's constraints hold the rest.
     """
     page._cached_parent_obj = parent
+    for relation in get_all_child_relations(page):  # kept in memory: once saved, empty ones would be queried
+        name = relation.get_accessor_name()
+        setattr(page, name, list(getattr(page, name).all()))
     page.locale_id = parent.locale_id
     page.draft_title = page.title
     page.set_url_path(parent)

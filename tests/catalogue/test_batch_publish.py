@@ -183,3 +183,16 @@ def test_a_user_who_may_not_publish_gets_wagtails_error_and_nothing_is_written(d
         import_rows(ROWS, publish=True, user=editor)
     assert not OfferPage.objects.exists()
     assert CatalogueIndexPage.objects.get().numchild == 0
+
+
+def test_the_number_of_queries_does_not_grow_with_the_rows(importer):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    counts = []
+    for prefix, n in (("a", 3), ("b", 30)):
+        rows = [{**ROW, "external_id": f"{prefix}-{i}", "title": f"Angebot {prefix} {i}"} for i in range(n)]
+        with CaptureQueriesContext(connection) as queries:
+            assert import_rows(rows, publish=True, user=importer).ok
+        counts.append(len(queries))
+    assert counts[1] <= counts[0]  # the second import finds the provider and tags the first created
