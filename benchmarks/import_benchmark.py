@@ -6,9 +6,10 @@ Writes N generated rows to a CSV file and imports it into an empty scratch datab
 .tmp/, or ``DATABASE_URL`` if set: point it at an empty PostgreSQL database) in two halves, each through
 ``read_table`` and ``import_rows(..., publish=True)`` as ``manage.py import_offers --publish`` does: the
 second half goes into a catalogue that already holds the first, so rows/s of the two halves show whether
-the import stays linear. Each half is split into validation, saving, and what runs after the commit (the
-search index). Then ``rebuild_search_index`` from those pages. ``--profile`` writes a cProfile of the
-second half's import to a file (read it with ``python -m pstats``) and prints its top functions.
+the import stays linear. Each half is split into validation and saving, and what runs after the last row
+is saved (the commit and the search index). Then ``rebuild_search_index`` from those pages. ``--profile``
+writes a cProfile of the second half's import to a file (read it with ``python -m pstats``) and prints its
+top functions.
 """
 
 import argparse
@@ -93,7 +94,7 @@ def import_file(path, profile=None):
     rows = importing.read_table(path)
     if profile:
         profile.enable()
-    # The commit (and the work queued for after it) ends when import_rows returns; the last row's progress
+    # The commit (and the work queued for after it) ends when import_rows returns; the last progress call
     # marks the end of saving.
     report = importing.import_rows(rows, publish=True, progress=progress)
     end = time.perf_counter()
@@ -101,10 +102,7 @@ def import_file(path, profile=None):
         profile.disable()
     if not report.ok or len(report.created) != len(rows):
         raise SystemExit(f"import did not create every row: {report.errors[:5]}")
-    first_saved = saved[0] if saved else end
-    per_row = (saved[-1] - first_saved) / max(len(saved) - 1, 1)
-    marks["validate"] = first_saved - per_row - start  # before the first row's saving began
-    marks["save"] = saved[-1] - (first_saved - per_row)
+    marks["validate and save"] = saved[-1] - start  # the new offers count as saved once their batch is written
     marks["after commit"] = end - saved[-1]
     marks["total"] = end - start
     return len(rows), marks
@@ -131,6 +129,11 @@ def main():
         + " ".join(f"{x:.1f}" for x in os.getloadavg())
     )
 
+    # A generated row is ~1.1 kB (60 words of description), so a half of 5,000 rows (the most one file may
+    # hold) is above the 5 MB upload limit; the benchmark lifts that limit for its own files.
+    from catalogue import importing, tables
+
+    importing.MAX_FILE_BYTES = tables.MAX_FILE_BYTES = 64 * 1024 * 1024
     rows = list(generate_rows(args.rows))
     workdir = tempfile.mkdtemp(prefix="import_benchmark_")
     half = len(rows) // 2
