@@ -90,6 +90,14 @@ class OfferSuggestionForm(forms.Form):
             )
         },
     )
+    notify = forms.BooleanField(
+        label=_("Benachrichtigen Sie mich per E-Mail, wenn das Angebot veröffentlicht ist"),
+        required=False,
+        help_text=_(
+            "Freiwillig. Sie erhalten zuerst eine E-Mail mit einem Bestätigungslink; nur wenn Sie ihn öffnen "
+            "und bestätigen, schreiben wir Ihnen einmal, sobald das Angebot veröffentlicht ist."
+        ),
+    )
     homepage = forms.CharField(
         label=_("Bitte dieses Feld leer lassen"),
         required=False,

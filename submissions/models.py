@@ -15,6 +15,11 @@ class Submission(models.Model):
     organisation = models.CharField(_("Organisation"), max_length=200, blank=True)
     note = models.TextField(_("Hinweis an die Fachstelle"), blank=True)
     created_at = models.DateTimeField(_("eingegangen"), auto_now_add=True)
+    # Double opt-in (DSGVO): the wish to hear of the publication counts only once the address confirmed it.
+    notify_requested = models.BooleanField(_("Benachrichtigung gewünscht"), default=False)
+    notify_language = models.CharField(_("Sprache der Benachrichtigung"), max_length=8, blank=True)
+    notify_confirmed_at = models.DateTimeField(_("Benachrichtigung bestätigt"), null=True, blank=True)
+    notified_at = models.DateTimeField(_("über Veröffentlichung benachrichtigt"), null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]

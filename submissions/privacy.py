@@ -66,7 +66,7 @@ def personal_data(email):
         lines.append(
             f"Vorschlag #{s.pk} vom {timezone.localtime(s.created_at):%d.%m.%Y}: Name „{s.name}“, "
             f"E-Mail {s.email}, Organisation „{s.organisation}“, Hinweis „{s.note}“, "
-            f"Angebot „{s.offer.title if s.offer else '(gelöscht)'}“"
+            f"Angebot „{s.offer.title if s.offer else '(gelöscht)'}“; {notification_consent(s)}"
         )
     for user in get_user_model().objects.filter(email__iexact=email):
         last = f"{timezone.localtime(user.last_login):%d.%m.%Y}" if user.last_login else "nie"
@@ -80,6 +80,23 @@ def personal_data(email):
             f"Ansprechperson „{offer.contact_name}“): Änderung im Seiteneditor."
         )
     return lines
+
+
+def notification_consent(submission):
+    """The double opt-in for the publication notice, as a sentence with its dates."""
+
+    def day(moment):
+        return f"{timezone.localtime(moment):%d.%m.%Y}"
+
+    if not submission.notify_requested:
+        return "Benachrichtigung nicht gewünscht"
+    text = "Benachrichtigung bei Veröffentlichung gewünscht"
+    if submission.notify_confirmed_at is None:
+        return text + ", nicht bestätigt"
+    text += f", bestätigt am {day(submission.notify_confirmed_at)}"
+    if submission.notified_at:
+        text += f", benachrichtigt am {day(submission.notified_at)}"
+    return text
 
 
 def erase_person(email):

@@ -3,19 +3,23 @@
 from django.conf import settings
 from django.db import transaction
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django_ratelimit.core import is_ratelimited
 
 from catalogue.importing import save_offer
 from catalogue.models import CatalogueIndexPage, OfferPage
 from core.mail import send_after_commit
 from core.public_address import admin_base
-from core.security import client_address
+from core.security import client_address, limit_requests
 from core.text import mail_subject
 from editorial.teams import responsible_editor
 
 from .forms import OfferSuggestionForm
 from .models import Submission
+from .notification import LinkRefused, confirm, find_confirmable, request_confirmation
 
 
 def suggest_offer(request):
@@ -37,14 +41,34 @@ def suggest_offer(request):
             status = 429
         elif form.is_valid():
             create_draft(form.cleaned_data)
-            return redirect("submissions:thanks")
+            thanks_url = reverse("submissions:thanks")
+            return redirect(f"{thanks_url}?bestaetigen=1" if form.cleaned_data["notify"] else thanks_url)
         else:
             status = 400
     return render(request, "submissions/suggest.html", {"form": form}, status=status)
 
 
 def thanks(request):
-    return render(request, "submissions/thanks.html")
+    return render(request, "submissions/thanks.html", {"confirmation_sent": "bestaetigen" in request.GET})
+
+
+@never_cache  # per visitor and state, and the rate limit must count every visit
+def confirm_notification(request, pk, token):
+    """The link in the confirmation mail: a page with a button, and the button confirms.
+
+    Opening the link changes nothing (mail scanners open links on their own); only the POST confirms.
+    """
+    limit_requests(request, "submission-confirm", settings.SUBMISSION_CONFIRM_RATE_LIMIT)
+    template = "submissions/confirm_notification.html"
+    try:
+        submission = find_confirmable(pk, token)
+    except LinkRefused as refused:
+        return render(request, template, {"refused": str(refused)}, status=400)
+    if request.method == "POST":
+        confirm(submission)
+        return render(request, template, {"confirmed": True})
+    already = submission.notify_confirmed_at is not None
+    return render(request, template, {"confirmed": already})
 
 
 @transaction.atomic
@@ -52,8 +76,9 @@ def create_draft(data):
     """The proposal as a draft offer in the review workflow, the private record of who proposed it, and the
     Fachstelle's notice (sent once all is saved).
 
-    The submitter gets no mail: their address is not verified, and a thank-you to any address with their own
-    text in it would make the form a mail relay. The thanks page confirms instead.
+    The submitter gets no thank-you mail: their address is not verified, and a mail to any address with their own
+    text in it would make the form a mail relay. The thanks page confirms instead. Only when they ask to hear of
+    the publication, one mail with fixed text asks them to confirm (notification.py).
     """
     # The provider stays text on the submission until the Fachstelle picks or creates it in the page editor:
     # an Organisation is public (HSDS), and spam must not create one.
@@ -83,14 +108,18 @@ def create_draft(data):
     workflow = page.get_workflow()
     if workflow:
         workflow.start(page, user=None)
-    Submission.objects.create(
+    submission = Submission.objects.create(
         offer=page,
         name=data["submitter_name"],
         email=data["submitter_email"],
         organisation=data["provider"],
         note=data["note"],
+        notify_requested=data["notify"],
+        notify_language=translation.get_language() if data["notify"] else "",
     )
     notify_fachstelle(page, data)
+    if data["notify"]:
+        request_confirmation(submission)
     return page
 
 

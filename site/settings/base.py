@@ -268,6 +268,8 @@ SEARCH_LOG_DETAIL_DAYS = int(os.environ.get("SEARCH_LOG_DETAIL_DAYS", "90"))  # 
 SEARCH_LOG_RETENTION_DAYS = int(os.environ.get("SEARCH_LOG_RETENTION_DAYS", "730"))
 HSDS_RATE_LIMIT = os.environ.get("HSDS_RATE_LIMIT", "120/m")  # every HSDS request (harvesters page through)
 SUBMISSION_RATE_LIMIT = os.environ.get("SUBMISSION_RATE_LIMIT", "5/h")
+# Opening and confirming the link in a submitter's confirmation mail (guessing a signature is hopeless anyway).
+SUBMISSION_CONFIRM_RATE_LIMIT = os.environ.get("SUBMISSION_CONFIRM_RATE_LIMIT", "20/h")
 
 # Mail: one URL, e.g. smtp+tls://user:password@mail.example.de:587 (django-environ's forms; see
 # docs/operations.md). Unset, mail is printed to the console; with DEBUG off the startup check refuses that
