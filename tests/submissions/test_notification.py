@@ -178,3 +178,15 @@ def test_the_admin_and_personal_data_show_the_consent(client, admin_client, prop
     out = io.StringIO()
     call_command("personal_data", SUBMITTER, stdout=out)
     assert "Benachrichtigung bei Veröffentlichung gewünscht, bestätigt am" in out.getvalue()
+
+
+def test_an_english_visitor_gets_both_mails_in_english(client, propose, admin_user, django_capture_on_commit_callbacks):
+    client.cookies["django_language"] = "en"
+    assert "Notify me by e-mail when the offer is published" in client.get("/vorschlagen/").content.decode()
+    submission = propose()
+    client.post(link_path(to_submitter()[0]))
+    client.cookies["django_language"] = "de"
+    publish(submission.offer, admin_user, django_capture_on_commit_callbacks)
+    confirmation, notification = to_submitter()
+    assert confirmation.subject == "Please confirm: notification from the prevention catalogue"
+    assert notification.subject == "The offer you proposed is now in the prevention catalogue"
