@@ -96,9 +96,12 @@ def notify_published(offer):
     """The one mail per confirmed submission of this offer, when it goes live; never a second one.
 
     ``notified_at`` is set in the same update that picks the submission, so two publications at once cannot
-    both send; the mail itself goes out after commit.
+    both send; the mail itself goes out after commit. A wish the Fachstelle withdrew on request (unticked in the
+    admin) sends nothing.
     """
-    pending = Submission.objects.filter(offer=offer, notify_confirmed_at__isnull=False, notified_at__isnull=True)
+    pending = Submission.objects.filter(
+        offer=offer, notify_requested=True, notify_confirmed_at__isnull=False, notified_at__isnull=True
+    )
     for submission in pending:
         if not Submission.objects.filter(pk=submission.pk, notified_at__isnull=True).update(notified_at=timezone.now()):
             continue

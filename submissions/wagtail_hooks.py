@@ -65,7 +65,7 @@ class SubmissionViewSet(ModelViewSet):
         "created_at",
     ]
     search_fields = ["name", "email", "organisation"]
-    form_fields = ["name", "email", "organisation", "note"]
+    form_fields = ["name", "email", "organisation", "note", "notify_requested"]  # untick: consent withdrawn
     inspect_view_enabled = True
     inspect_view_class = SubmissionInspectView
     inspect_view_fields = [

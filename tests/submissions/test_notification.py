@@ -190,3 +190,16 @@ def test_an_english_visitor_gets_both_mails_in_english(client, propose, admin_us
     confirmation, notification = to_submitter()
     assert confirmation.subject == "Please confirm: notification from the prevention catalogue"
     assert notification.subject == "The offer you proposed is now in the prevention catalogue"
+
+
+def test_a_wish_withdrawn_in_the_admin_sends_nothing(
+    client, admin_client, admin_user, propose, django_capture_on_commit_callbacks
+):
+    submission = propose()
+    client.post(link_path(to_submitter()[0]))
+    edit = f"/admin/offer_submissions/edit/{submission.pk}/"
+    data = {"name": submission.name, "email": submission.email, "organisation": submission.organisation, "note": ""}
+    assert admin_client.post(edit, data).status_code == 302  # "notify_requested" left out: unticked
+    assert not Submission.objects.get(pk=submission.pk).notify_requested
+    publish(submission.offer, admin_user, django_capture_on_commit_callbacks)
+    assert len(to_submitter()) == 1
