@@ -203,3 +203,10 @@ def test_a_wish_withdrawn_in_the_admin_sends_nothing(
     assert not Submission.objects.get(pk=submission.pk).notify_requested
     publish(submission.offer, admin_user, django_capture_on_commit_callbacks)
     assert len(to_submitter()) == 1
+
+
+def test_the_box_is_unticked_and_the_privacy_notice_stays_beside_the_consent(client):
+    html = client.get("/vorschlagen/").content.decode()
+    box = re.search(r'<input[^>]*name="notify"[^>]*>', html).group(0)
+    assert "checked" not in box and "required" not in box
+    assert html.count('id="consent-privacy"') == 1
