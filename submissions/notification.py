@@ -84,12 +84,19 @@ def find_confirmable(pk, token):
 
 
 def confirm(submission):
-    """Record the confirmation (the first one counts); True when it was new."""
-    return bool(
+    """Record the confirmation (the first one counts); True when it was new.
+
+    An offer the Fachstelle published before the confirmation came is announced at once: its publication
+    will not happen again.
+    """
+    new = bool(
         Submission.objects.filter(pk=submission.pk, notify_confirmed_at__isnull=True).update(
             notify_confirmed_at=timezone.now()
         )
     )
+    if new and submission.offer is not None and submission.offer.live:
+        notify_published(submission.offer.specific)
+    return new
 
 
 def notify_published(offer):

@@ -210,3 +210,16 @@ def test_the_box_is_unticked_and_the_privacy_notice_stays_beside_the_consent(cli
     box = re.search(r'<input[^>]*name="notify"[^>]*>', html).group(0)
     assert "checked" not in box and "required" not in box
     assert html.count('id="consent-privacy"') == 1
+
+
+def test_a_confirmation_after_the_publication_brings_the_notice_at_once(
+    client, propose, admin_user, django_capture_on_commit_callbacks
+):
+    submission = propose()
+    publish(submission.offer, admin_user, django_capture_on_commit_callbacks)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(link_path(to_submitter()[0]))
+    confirmation, notification = to_submitter()
+    assert notification.subject == "Ihr vorgeschlagenes Angebot ist jetzt im Präventionskatalog"
+    republish(submission.offer, django_capture_on_commit_callbacks)
+    assert len(to_submitter()) == 2
