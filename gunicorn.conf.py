@@ -17,9 +17,13 @@ if forwarded_allow_ips.strip() == "*":
 
 def post_worker_init(worker):
     """Each worker loads the search's word data and bitmaps before its first request, not during it."""
+    from django.db import connections
+
     from search.service import warm_up
 
     try:
         warm_up()
     except Exception:  # a cold first search is better than a worker that does not start
         worker.log.exception("Search warm-up failed; the first search will load what it needs")
+    finally:
+        connections.close_all()  # opened by this thread only; the request threads open their own

@@ -384,8 +384,6 @@ def warm_up(broad_words=200):
     ``broad_words`` most used words (each in more than ``BROAD`` offers, such as the target-group names;
     a write carries them over). gunicorn calls it for each worker before it takes requests
     (``post_worker_init`` in gunicorn.conf.py); the search benchmark does the same."""
-    from django.db import connections
-
     from .compounds import frequencies
 
     started = time.perf_counter()
@@ -393,7 +391,6 @@ def warm_up(broad_words=200):
     engine = search_service().fallback
     words = engine.broad_words()[:broad_words]
     engine.prepare(term for word in words for term in analyse(word))
-    connections.close_all()  # opened by this thread only; request threads open their own
     logger.info("Search warmed up in %.1f s (%d broad words)", time.perf_counter() - started, len(words))
 
 

@@ -44,3 +44,19 @@ def test_warm_up_works_out_broad_words_so_their_first_search_asks_no_full_text_q
     with CaptureQueriesContext(connection) as queries:
         assert search_service().search(SearchQuery.from_params({"q": ["Workshop"]}), record=False).total == 3
     assert [q["sql"] for q in queries if "search_fts" in q["sql"] or "tsquery" in q["sql"]]
+
+
+def test_a_narrow_query_never_asked_costs_one_full_text_query(use_database, offers):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from search.query import SearchQuery
+    from search.service import search_service
+
+    offers.make("Workshop Zivilcourage")
+    offers.make("Sprachcafé Hilden")
+    with CaptureQueriesContext(connection) as queries:
+        result = search_service().search(SearchQuery.from_params({"q": ["Zivilcourage"]}), record=False)
+    assert [hit.data["title"] for hit in result.hits] == ["Workshop Zivilcourage"]
+    full_text = [q["sql"] for q in queries if "search_fts" in q["sql"] or "tsquery" in q["sql"]]
+    assert len(full_text) == 1  # the scored match, cut after BROAD + 1 rows, also says the word is narrow

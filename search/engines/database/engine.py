@@ -168,14 +168,42 @@ class DatabaseEngine(Engine):
 
     # -- reading -------------------------------------------------------------------------------
     def _matches(self, plan, bitmaps):
-        """The matching documents as a bitmap, and how to rank them: scores, tiers, or neither (date)."""
+        """The matching documents as a bitmap, and how to rank them: scores, tiers, or neither (date).
+
+        Every word of a query is in at least as many documents as all of them together, so a query is ranked
+        in tiers exactly when more than BROAD documents have all its words. When each word's documents are
+        remembered, their AND says so without SQL; otherwise the scored match itself, cut after BROAD + 1
+        rows, tells: a narrow query (most never-asked ones) then costs one full-text query, not two.
+        """
         if not plan.terms:
             return bitmaps.everything, None, None
-        if plan.match_all and (tiers := self._broad_tiers(plan.terms, bitmaps)):
-            return tiers[-1], None, tiers
         text = self.text
-        scores = {doc_id: (bool(in_title), score) for doc_id, score, in_title in text.rows(*text.match(plan))}
+        sql, params = text.match(plan)
+        if plan.match_all:
+            known = [self._known_documents(bitmaps, term) for term in plan.terms]
+            if None not in known:
+                broad = functools.reduce(operator.and_, known).bit_count() > BROAD
+                rows = None
+            else:
+                rows = text.rows(f"{sql} LIMIT %s", [*params, BROAD + 1])
+                broad = len(rows) > BROAD
+            if broad and (tiers := self._broad_tiers(plan.terms, bitmaps)):
+                return tiers[-1], None, tiers
+            if rows is not None and not broad:
+                return self._scored(rows, bitmaps)
+        return self._scored(text.rows(sql, params), bitmaps)
+
+    @staticmethod
+    def _scored(rows, bitmaps):
+        scores = {doc_id: (bool(in_title), score) for doc_id, score, in_title in rows}
         return bitmaps.of_ids(scores), scores, None
+
+    def _known_documents(self, bitmaps, term):
+        """A word's documents if this snapshot remembers them (from its tiers or an id query), else None."""
+        tiers = bitmaps.remembered(_key("tiers", [term]))
+        if tiers:
+            return tiers[-1]
+        return bitmaps.remembered(_key("ids", [term]))
 
     def _broad_tiers(self, terms, bitmaps):
         """Tiers for documents with every word, if every word is broad and they share more than BROAD documents.
@@ -215,9 +243,9 @@ class DatabaseEngine(Engine):
     def _documents(self, bitmaps, term):
         """The documents with this word anywhere: the last of its remembered tiers if there are any (they
         outlive writes), else one query, remembered as a bitmap for this index version."""
-        tiers = bitmaps.remembered(_key("tiers", [term]))
-        if tiers:
-            return tiers[-1]
+        known = self._known_documents(bitmaps, term)
+        if known is not None:
+            return known
         return self._remembered(bitmaps, "ids", [term], lambda t: bitmaps.of_ids(self.text.ids(t[0])))
 
     @staticmethod
