@@ -7,7 +7,8 @@ positions after the parent's last child (treebeard's path helpers), the page and
 relations, one first revision per page that is its latest and live revision, the log entries
 ("wagtail.create", "wagtail.edit", "wagtail.publish"), the reference index; then it sends
 ``page_published`` and ``published`` per page as Wagtail does, so the project's receivers run (callers
-wrap it in ``search.service.one_index_batch`` and ``core.cache.one_purge`` to have their effects once).
+wrap it in ``search.service.one_index_batch``, ``core.cache.one_purge`` and ``core.batch.collecting`` to have
+their effects once).
 ``tests/catalogue/test_batch_publish.py`` compares its pages with pages made the per-page way.
 
 What Wagtail's publish also does and a new page does not need: cancelling a workflow, updating aliases

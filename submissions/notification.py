@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from core.batch import defer
 from core.mail import send_after_commit
 from core.public_address import public_url
 
@@ -95,21 +96,22 @@ def confirm(submission):
         )
     )
     if new and submission.offer is not None and submission.offer.live:
-        notify_published(submission.offer.specific)
+        notify_published([submission.offer.specific])
     return new
 
 
-def notify_published(offer):
-    """The one mail per confirmed submission of this offer, when it goes live; never a second one.
+def notify_published(offers):
+    """The one mail per confirmed submission of these offers, when they go live; never a second one.
 
     ``notified_at`` is set in the same update that picks the submission, so two publications at once cannot
     both send; the mail itself goes out after commit. A wish the Fachstelle withdrew on request (unticked in the
     admin) sends nothing.
     """
     pending = Submission.objects.filter(
-        offer=offer, notify_requested=True, notify_confirmed_at__isnull=False, notified_at__isnull=True
-    )
+        offer__in=offers, notify_requested=True, notify_confirmed_at__isnull=False, notified_at__isnull=True
+    ).select_related("offer")
     for submission in pending:
+        offer = submission.offer
         if not Submission.objects.filter(pk=submission.pk, notified_at__isnull=True).update(notified_at=timezone.now()):
             continue
         with translation.override(submission.notify_language or settings.LANGUAGE_CODE):
@@ -128,4 +130,4 @@ def notify_published(offer):
 
 
 def on_page_published(sender, instance, **kwargs):
-    notify_published(instance)
+    defer(notify_published, instance)  # an import publishing many offers asks once (core.batch)
