@@ -15,10 +15,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from core.batch import collecting
-from core.cache import one_purge
 from core.spreadsheets import from_csv_cell
 from core.text import CONTROL_CHARACTERS
-from search.service import one_index_batch
 
 from .models import CatalogueIndexPage, OfferDate, OfferPage, OfferTag
 from .permissions import offer_change_refusal
@@ -345,7 +343,7 @@ def import_rows(rows, *, publish=False, dry_run=False, user=None, progress=None,
                 return report
             record_outcomes(report, parsed, existing, publish)
             # The search index and the page cache follow once, after the commit, not once per offer.
-            with one_index_batch(), one_purge(), collecting():
+            with collecting():  # one reindex, one page-cache purge, one look-up per receiver (core.batch)
                 new_offers = NewOffers(catalogue, user)  # new offers to publish: saved all at once below
                 for values, outcome in zip(parsed, report.rows, strict=True):
                     waiting = len(new_offers.pages)

@@ -7,8 +7,7 @@ positions after the parent's last child (treebeard's path helpers), the page and
 relations, one first revision per page that is its latest and live revision, the log entries
 ("wagtail.create", "wagtail.edit", "wagtail.publish"), the reference index; then it sends
 ``page_published`` and ``published`` per page as Wagtail does, so the project's receivers run (callers
-wrap it in ``search.service.one_index_batch``, ``core.cache.one_purge`` and ``core.batch.collecting`` to have
-their effects once).
+wrap it in ``core.batch.collecting`` to have their effects once: one reindex, one page-cache purge).
 ``tests/catalogue/test_batch_publish.py`` compares its pages with pages made the per-page way.
 
 What Wagtail's publish also does and a new page does not need: cancelling a workflow, updating aliases

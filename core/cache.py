@@ -8,14 +8,14 @@ change (taxonomy, synonyms) are kept per generation, too (``per_generation``).
 """
 
 import functools
-import threading
 import uuid
-from contextlib import contextmanager
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.middleware.cache import FetchFromCacheMiddleware, UpdateCacheMiddleware
+
+from .batch import collecting, defer
 
 GENERATION_KEY = "page-cache-generation"
 UNCACHED_PREFIXES = ("/admin/", "/django-admin/", "/api/", "/i18n/", "/documents/")
@@ -26,9 +26,6 @@ def generation():
     return cache.get_or_set(GENERATION_KEY, _new_token, timeout=None)
 
 
-_batch = threading.local()
-
-
 def purge(**kwargs):
     """Start a new generation: every cached page is stale from now on.
 
@@ -36,31 +33,17 @@ def purge(**kwargs):
     renders in between still shows the old content and must not outlive the commit. Inside ``one_purge``
     once at the end of the block instead.
     """
-    if getattr(_batch, "pending", None) is not None:
-        _batch.pending = True
-        return
+    defer(_purge, None)
+
+
+def _purge(_items):
     _bump()
     transaction.on_commit(_bump)
 
 
-@contextmanager
-def one_purge():
-    """Collect the purges inside into one at the end of the block (none if the block raises).
-
-    For code that publishes many pages in one transaction (an import): one new generation instead of two
-    cache writes per page. Nested blocks join the outer one.
-    """
-    if getattr(_batch, "pending", None) is not None:
-        yield
-        return
-    _batch.pending = False
-    try:
-        yield
-        pending = _batch.pending
-    finally:
-        _batch.pending = None
-    if pending:
-        purge()
+# For code that publishes many pages in one transaction (an import): one new generation at the end of the
+# block instead of two cache writes per page, none if the block raises.
+one_purge = collecting
 
 
 def _bump():

@@ -6,9 +6,7 @@ answer, suggests spellings, attaches facet labels and records searches that foun
 """
 
 import logging
-import threading
 import time
-from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -17,6 +15,7 @@ from django.core.cache import cache
 from django.db import transaction
 from rapidfuzz import fuzz, process
 
+from core.batch import collecting, defer
 from core.cache import per_generation
 
 from . import degraded as degraded_answer
@@ -404,37 +403,19 @@ def search_service():
     return _services[key]
 
 
-_batch = threading.local()
-
-
 def on_commit_index(keys):
     """Reindex these items after the commit (inside ``one_index_batch``: together with the batch's others)."""
-    collected = getattr(_batch, "keys", None)
-    if collected is not None:
-        collected.update(keys)
-        return
+    defer(_index_after_commit, frozenset(keys))
+
+
+def _index_after_commit(key_sets):
+    keys = set().union(*key_sets)
     transaction.on_commit(lambda: reindex(keys))
 
 
-@contextmanager
-def one_index_batch():
-    """Collect the keys that ``on_commit_index`` gets inside, and queue them as one reindex after the commit.
-
-    For code that saves many items in one transaction (an import): one query per source and one index write
-    after the commit instead of one of each per item. Used inside the transaction; if the block raises,
-    nothing is queued (the transaction is rolled back). Nested batches join the outer one.
-    """
-    if getattr(_batch, "keys", None) is not None:
-        yield
-        return
-    _batch.keys = set()
-    try:
-        yield
-        keys = _batch.keys
-    finally:
-        _batch.keys = None
-    if keys:
-        on_commit_index(keys)
+# For code that saves many items in one transaction (an import): the keys ``on_commit_index`` gets inside are
+# queued as one reindex after the commit (one query per source, one index write), none if the block raises.
+one_index_batch = collecting
 
 
 def reindex(keys):
