@@ -379,17 +379,19 @@ _services = {}
 
 def warm_up(broad_words=200):
     """Load what a process's first searches would otherwise wait for (seconds at 10,000 offers): the word
-    frequencies for compound splitting, the database engine's facet bitmaps, and the ranking tiers of the
-    ``broad_words`` most used words (each in more than ``BROAD`` offers, such as the target-group names;
-    a write carries them over). gunicorn calls it for each worker before it takes requests
+    frequencies for compound splitting and, when the database engine answers, its facet bitmaps and the
+    ranking tiers of the ``broad_words`` most used words (each in more than ``BROAD`` offers, such as the
+    target-group names; a write carries them over). gunicorn calls it for each worker before it takes requests
     (``post_worker_init`` in gunicorn.conf.py); the search benchmark does the same."""
     from .compounds import frequencies
 
     started = time.perf_counter()
-    frequencies()
-    engine = search_service().fallback
-    words = engine.broad_words()[:broad_words]
-    engine.prepare(term for word in words for term in analyse(word))
+    frequencies()  # every engine's query analysis splits compounds
+    engine = search_service().primary
+    words = []
+    if isinstance(engine, DatabaseEngine):  # Elasticsearch's own caches warm on its node, not here
+        words = engine.broad_words()[:broad_words]
+        engine.prepare(term for word in words for term in analyse(word))
     logger.info("Search warmed up in %.1f s (%d broad words)", time.perf_counter() - started, len(words))
 
 
