@@ -71,6 +71,18 @@ def test_no_public_page_scrolls_sideways(site_url, phone):
 
 
 @pytest.mark.parametrize("phone", WIDTHS, indirect=True)
+def test_the_site_name_does_not_run_under_the_menu_button(site_url, phone):
+    """Nothing scrolls sideways, yet a long word can still overflow its own box into the next one."""
+    phone.goto(site_url + "/angebote/")
+    brand_right = phone.eval_on_selector(
+        ".site-brand",
+        "e => Math.max(...[e, ...e.querySelectorAll('*')].map(c => c.getBoundingClientRect().left + c.scrollWidth))",
+    )
+    menu_left = phone.eval_on_selector(".site-menu", "e => e.getBoundingClientRect().left")
+    assert brand_right <= menu_left
+
+
+@pytest.mark.parametrize("phone", WIDTHS, indirect=True)
 def test_pages_pass_axe_at_phone_widths(site_url, phone):
     failures = {}
     for path in [
