@@ -104,7 +104,7 @@ def text_document(*, key, type, title, summary="", body="", meta="", tags=(), fa
         "stem_mid": " ".join(map(german.stem, middle + names)),
         "stem_lo": " ".join(map(german.stem, low)),
         "parts": " ".join(german.parts_of(head + middle + low + names)),
-        "vocabulary": sorted({w for w in set(german.words(all_text)) if german.fold(w) not in german.STOPWORDS}),
+        "vocabulary": sorted({w for w in set(german.words(all_text)) if german.fold_word(w) not in german.STOPWORDS}),
         "facets": {"type": [type], **(facets or {})},
         "data": {"id": key, "type": type, "title": title, "summary": summary, "date": date, **(data or {})},
     }

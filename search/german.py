@@ -35,6 +35,12 @@ def fold(text):
     return "".join(ch for ch in text if not unicodedata.combining(ch))
 
 
+@lru_cache(maxsize=100_000)
+def fold_word(word):
+    """``fold`` of one word, remembered: an index's documents repeat the same few thousand words."""
+    return fold(word)
+
+
 def words(text):
     """The words of a text as typed (case and accents kept), for highlighting."""
     return WORD_RE.findall(text or "")
@@ -110,7 +116,7 @@ def compound_stems(text):
 def parts_of(folded):
     """The compound parts' stems of words already folded (``tokens``)."""
     extra = editor_words()
-    return [part for t in folded for part in split_compound(t, extra)]
+    return [part for t in folded for part in _split_compound(t, extra)]
 
 
 @lru_cache(maxsize=50_000)

@@ -55,8 +55,8 @@ class FullText(ABC):
         """A condition (``Q``) that a column of words starts with ``prefix``, answered from its btree index."""
 
     @abstractmethod
-    def write(self, cursor, doc):
-        """Add or replace one document's text in the full-text index."""
+    def insert(self, cursor, docs):
+        """Add documents' text to the full-text index (documents being replaced are ``delete``-d first)."""
 
     @abstractmethod
     def delete(self, cursor, ids):

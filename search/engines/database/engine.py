@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from django.core.exceptions import ImproperlyConfigured
 from django.db import connection, transaction
 from django.db.models import Q, Sum
+from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
 from ...bitmaps import FacetBitmaps
@@ -95,6 +96,7 @@ class DatabaseEngine(Engine):
                 batch_ids = [doc["id"] for doc in batch]
                 SearchFacet.objects.filter(document_id__in=batch_ids).delete()
                 SearchDocument.objects.filter(id__in=batch_ids).delete()
+                text.delete(cursor, batch_ids)
                 self._insert(cursor, text, batch, None)  # with their title words
 
     def remove(self, ids):
@@ -143,7 +145,11 @@ class DatabaseEngine(Engine):
 
     @staticmethod
     def _insert(cursor, text, docs, progress):
-        SearchDocument.objects.bulk_create(SearchDocument(id=doc["id"], **_row(doc)) for doc in docs)
+        cursor.executemany(
+            f"INSERT INTO {SearchDocument._meta.db_table} ({', '.join(DOCUMENT_COLUMNS)}) "  # noqa: S608 - names from the code
+            f"VALUES ({', '.join(['%s'] * len(DOCUMENT_COLUMNS))})",
+            list(_document_rows(docs)),
+        )
         # Plain rows, not model instances: about twenty facet values per document.
         cursor.executemany(
             f"INSERT INTO {SearchFacet._meta.db_table} (document_id, field, value) VALUES (%s, %s, %s)",  # noqa: S608 - a table name from the models
@@ -154,8 +160,7 @@ class DatabaseEngine(Engine):
                 for value in values
             ],
         )
-        for doc in docs:
-            text.write(cursor, doc)
+        text.insert(cursor, docs)
         prefixes.insert_title_words(docs)
         if progress and docs:
             progress(len(docs))
@@ -460,14 +465,25 @@ def _cumulative(bitmaps, groups):
     return tiers
 
 
-def _row(doc):
-    date = doc["data"].get("date")
-    return {
-        "data": doc["data"],
-        **{c: doc[c] for c in TEXT_COLUMNS},
-        "vocabulary": " ".join(doc["vocabulary"]),
-        "sort_date": parse_datetime(date) if date else None,
-    }
+DOCUMENT_COLUMNS = ("id", "data", *TEXT_COLUMNS, "vocabulary", "sort_date", "updated_at")
+
+
+def _document_rows(docs):
+    """``SearchDocument`` rows as plain values in ``DOCUMENT_COLUMNS`` order, adapted by the database backend as
+    its fields would (``bulk_create`` prepared each value through the model's fields: a third of a rebuild's
+    writing time)."""
+    ops = connection.ops
+    now = ops.adapt_datetimefield_value(timezone.now())
+    for doc in docs:
+        date = doc["data"].get("date")
+        yield (
+            doc["id"],
+            ops.adapt_json_value(doc["data"], None),
+            *(doc[c] for c in TEXT_COLUMNS),
+            " ".join(doc["vocabulary"]),
+            ops.adapt_datetimefield_value(parse_datetime(date) if date else None),
+            now,
+        )
 
 
 def _json(value):

@@ -68,7 +68,7 @@ class PostgresText(FullText):
         # database's collation.
         return Q(**{f"{field}__startswith": prefix})
 
-    def write(self, cursor, doc):
+    def insert(self, cursor, docs):
         pass  # the tsvector column is generated from the document's own columns
 
     def delete(self, cursor, ids):

@@ -36,7 +36,7 @@ def title_words(doc):
 
 def spellings(vocabulary):
     """(folded word, spelling) of each word of a document's vocabulary (words as written)."""
-    return {(german.fold(written)[:WORD], written[:WORD]) for written in vocabulary}
+    return {(german.fold_word(written)[:WORD], written[:WORD]) for written in vocabulary}
 
 
 def replace(ids, docs):

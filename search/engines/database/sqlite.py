@@ -48,12 +48,11 @@ class SqliteText(FullText):
         # A range, not LIKE: SQLite's LIKE ignores case and then cannot use the index.
         return Q(**{f"{field}__gte": prefix, f"{field}__lt": prefix + "\U0010ffff"})
 
-    def write(self, cursor, doc):
-        cursor.execute("DELETE FROM search_fts WHERE rowid = %s", [doc["id"]])
-        cursor.execute(
+    def insert(self, cursor, docs):
+        cursor.executemany(
             "INSERT INTO search_fts (rowid, exact_hi, stem_hi, stem_mid, stem_lo, parts) "
             "VALUES (%s, %s, %s, %s, %s, %s)",
-            [doc["id"]] + [doc[c] for c in TEXT_COLUMNS],
+            [[doc["id"]] + [doc[c] for c in TEXT_COLUMNS] for doc in docs],
         )
 
     def delete(self, cursor, ids):
