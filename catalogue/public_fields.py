@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, NamedTuple
 
+from django.db.models import Prefetch
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
@@ -79,8 +80,17 @@ def _choice(choices, name):
     return read
 
 
+PREFETCHED = "_public_"  # ``with_related`` leaves each field's related objects in a list named with this prefix
+
+
+def _related(offer, name, relation):
+    """The objects a field reads through ``relation``: the list ``with_related`` fetched, else the manager's."""
+    found = getattr(offer, PREFETCHED + name, None)
+    return getattr(offer, relation).all() if found is None else found
+
+
 def _terms(name):
-    return lambda offer, request: [Term(t.slug, t.name) for t in getattr(offer, name).all()]
+    return lambda offer, request: [Term(t.slug, t.name) for t in _related(offer, name, name)]
 
 
 PUBLIC_FIELDS = [
@@ -99,7 +109,7 @@ PUBLIC_FIELDS = [
         "tags",
         _("Schlagwörter"),
         Kind.TAGS,
-        read=lambda offer, request: sorted(item.tag.name for item in offer.tagged_items.all()),
+        read=lambda offer, request: sorted(item.tag.name for item in _related(offer, "tags", "tagged_items")),
         related="tagged_items__tag",
     ),
     PublicField("provider", _("Träger"), Kind.ORGANISATION, related="provider"),
@@ -120,7 +130,7 @@ PUBLIC_FIELDS = [
         "dates",
         _("Termine"),
         Kind.DATES,
-        read=lambda offer, request: list(offer.dates.all()),
+        read=lambda offer, request: list(_related(offer, "dates", "dates")),
         related="dates",
     ),
     PublicField("last_published_at", _("zuletzt veröffentlicht"), Kind.MOMENT, column=None, nullable=True),
@@ -153,10 +163,25 @@ def public_values(offer, request=None):
 
 
 def with_related(queryset, leaving_out=()):
-    """``queryset`` fetching in bulk what reading the public fields (but those left out) needs."""
+    """``queryset`` fetching in bulk what reading the public fields (but those left out) needs.
+
+    Related objects come as plain lists (``Prefetch.to_attr``), read by the fields' ``_related``: Django's usual
+    prefetch gives every offer a queryset per relation, which was a quarter of building 10,000 search documents.
+    """
     fields = [f for f in PUBLIC_FIELDS if f.related and f.name not in leaving_out]
+    prefetches = []
+    for field in fields:
+        if field.kind == Kind.ORGANISATION:
+            continue
+        relation, _, below = field.related.partition("__")
+        related = queryset.model._meta.get_field(relation).related_model._default_manager.all()
+        prefetches.append(
+            Prefetch(
+                relation, queryset=related.select_related(below) if below else related, to_attr=PREFETCHED + field.name
+            )
+        )
     return queryset.select_related(*[f.related for f in fields if f.kind == Kind.ORGANISATION]).prefetch_related(
-        *[f.related for f in fields if f.kind != Kind.ORGANISATION]
+        *prefetches
     )
 
 

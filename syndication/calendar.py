@@ -15,6 +15,7 @@ from django.utils import timezone
 from icalendar import Calendar, Event, Timezone
 
 from catalogue.models import OfferPage
+from catalogue.public_fields import public_values
 from catalogue.taxonomy import DISTRICT_WIDE
 from core.public_address import public_url
 from knowledge.models import EventPage
@@ -62,7 +63,7 @@ def offer_entries(offer, request):
     about, location = page_facts(offer, request), ", ".join(offer.address_lines)
     return [
         Entry(uid=uid("offer-date", date.pk), start=date.start, end=date.end, location=location, **about)
-        for date in offer.dates.all()
+        for date in public_values(offer)["dates"]  # prefetched by ``with_related`` for a list of offers
     ]
 
 

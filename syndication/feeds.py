@@ -10,6 +10,7 @@ from urllib.parse import urlencode
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 
+from catalogue.public_fields import public_values
 from core.public_address import public_url
 
 from .results import InvalidQuery, matching_offers, validated_query
@@ -68,11 +69,8 @@ class OfferFeed(Feed):
         return offer.last_published_at
 
     def item_categories(self, offer):
-        return (
-            [offer.get_kind_display()]
-            + [c.name for c in offer.cities.all()]
-            + [t.name for t in offer.target_groups.all()]
-        )
+        values = public_values(offer)  # relations prefetched by ``with_related``
+        return [values["kind"].name] + [term.name for term in values["cities"] + values["target_groups"]]
 
     def item_author_name(self, offer):
         return offer.provider.name if offer.provider else None
