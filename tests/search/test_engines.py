@@ -50,14 +50,13 @@ def test_searches_during_a_rebuild_never_see_an_empty_index(use_elasticsearch, o
     service = search_service()
     engine = service.primary
     seen = []
-    original_bulk = __import__("search.engines.elasticsearch", fromlist=["bulk"]).bulk
+    original_bulk = __import__("search.engines.elasticsearch", fromlist=["parallel_bulk"]).parallel_bulk
 
     def bulk_then_search(*args, **kwargs):
-        result = original_bulk(*args, **kwargs)
+        yield from original_bulk(*args, **kwargs)
         seen.append(run(service, "q=Workshop").total)  # the new index is full but not yet live
-        return result
 
-    monkeypatch.setattr("search.engines.elasticsearch.bulk", bulk_then_search)
+    monkeypatch.setattr("search.engines.elasticsearch.parallel_bulk", bulk_then_search)
     engine.rebuild(list(__import__("search.documents", fromlist=["documents"]).documents()))
     monkeypatch.undo()
     assert seen == [3]
