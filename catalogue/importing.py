@@ -15,6 +15,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from core.batch import collecting
+from core.bulk import gc_paused
 from core.spreadsheets import from_csv_cell
 from core.text import CONTROL_CHARACTERS
 
@@ -317,6 +318,7 @@ def validate(rows):
     return parsed, errors
 
 
+@gc_paused()  # thousands of objects live until the commit and the reindex after it: no cycle collection
 def import_rows(rows, *, publish=False, dry_run=False, user=None, progress=None, review=False, check=None):
     """Validate all rows, then create or update their offers in one transaction (or none on error).
 
