@@ -142,7 +142,8 @@ def insert_relations(model, pages):
 
 def insert_revisions(pages, user, created_at):
     """Each page's first revision, with the content ``save_revision`` would store (the page before publishing)."""
-    return Revision.objects.bulk_create(
+    using = router.db_for_write(Revision)
+    revisions = [
         Revision(
             created_at=created_at,
             content_type_id=page.content_type_id,
@@ -154,7 +155,18 @@ def insert_revisions(pages, user, created_at):
             object_str=str(page),
         )
         for page in pages
+    ]
+    fields = [f for f in Revision._meta.concrete_fields if not f.primary_key]
+    keys = insert_rows(
+        Revision,
+        [f.attname for f in fields],
+        ([getattr(r, f.attname) for f in fields] for r in revisions),
+        returning=True,
     )
+    for revision, key in zip(revisions, keys, strict=True):
+        revision.pk = key
+        revision._state.adding, revision._state.db = False, using
+    return revisions
 
 
 def mark_published(pages, revisions, published_at):
