@@ -15,6 +15,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from core.batch import collecting
+from core.bulk import gc_paused
 from core.spreadsheets import from_csv_cell
 from core.text import CONTROL_CHARACTERS
 
@@ -182,6 +183,12 @@ class RowParser:
         self.languages = {lang.slug: lang for lang in Language.objects.all()}
         self.email = EmailValidator()
         self.url = URLValidator(schemes=["http", "https"])
+        self.labels = {}  # per choices class and taxonomy: lower-case label → value, built once per file
+
+    def by_label(self, key, pairs):
+        if key not in self.labels:
+            self.labels[key] = {str(label).lower(): value for value, label in pairs()}
+        return self.labels[key]
 
     def parse(self, number, cells, errors):
         def error(column, message):
@@ -222,20 +229,18 @@ class RowParser:
             error("age_max", "liegt unter age_min.")
         return values
 
-    @staticmethod
-    def choice(value, choices, column, error):
+    def choice(self, value, choices, column, error):
         if not value:
             return ""
-        by_label = {str(label).lower(): key for key, label in choices.choices}
+        by_label = self.by_label(choices, lambda: choices.choices)
         key = value if value in choices.values else by_label.get(value.lower())
         if key is None:
             error(column, f"unbekannter Wert „{value}“ (erlaubt: {', '.join(choices.values)}).")
         return key or ""
 
-    @staticmethod
-    def terms(cell, known, column, error):
+    def terms(self, cell, known, column, error):
         found = []
-        by_label = {term.name.lower(): term for term in known.values()}
+        by_label = self.by_label(column, lambda: [(term, term.name) for term in known.values()])
         for value in split(cell):
             term = known.get(value.lower()) or by_label.get(value.lower())
             if term is None:
@@ -317,6 +322,7 @@ def validate(rows):
     return parsed, errors
 
 
+@gc_paused()  # thousands of objects live until the commit and the reindex after it: no cycle collection
 def import_rows(rows, *, publish=False, dry_run=False, user=None, progress=None, review=False, check=None):
     """Validate all rows, then create or update their offers in one transaction (or none on error).
 

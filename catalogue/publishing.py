@@ -14,7 +14,7 @@ What Wagtail's publish also does and a new page does not need: cancelling a work
 and comment positions, clearing the site-root cache (a new child of the catalogue is none of these).
 """
 
-from django.db import connection, router, transaction
+from django.db import router, transaction
 from django.db.models import CharField, F, OuterRef, Subquery
 from django.db.models.functions import Cast
 from django.utils import timezone
@@ -25,6 +25,8 @@ from wagtail.log_actions import get_active_log_context
 from wagtail.models import Page, PageLogEntry, ReferenceIndex, Revision
 from wagtail.search.backends import get_search_backends
 from wagtail.signals import page_published, published
+
+from core.bulk import insert_objects, insert_rows
 
 
 def publish_new_pages(parent, pages, *, user=None):
@@ -103,16 +105,13 @@ def insert_pages(model, pages):
     """The ``wagtailcore_page`` rows (ids come back), then the model's own table's rows.
 
     Django's ``bulk_create`` refuses multi-table inheritance as a whole, so the base rows go through it on
-    ``Page`` and the model's rows through the same insert it uses, batched to the database's limits.
+    ``Page`` and the model's rows through ``core.bulk``.
     """
     Page.objects.bulk_create(pages)
     for page in pages:
         setattr(page, model._meta.pk.attname, page.id)
-    fields = model._meta.local_concrete_fields
+    insert_objects(model, pages)
     using = router.db_for_write(model)
-    size = connection.ops.bulk_batch_size(fields, pages) or len(pages)
-    for start in range(0, len(pages), size):
-        model._base_manager._insert(pages[start : start + size], fields=fields, using=using)
     for page in pages:
         page._state.adding, page._state.db = False, using
 
@@ -129,8 +128,7 @@ def insert_relations(model, pages):
             for child in getattr(page, relation.get_accessor_name()).all():
                 setattr(child, relation.field.name, page)
                 children.append(child)
-        if children:
-            relation.related_model.objects.bulk_create(children)
+        insert_objects(relation.related_model, children)
     for field in get_all_child_m2m_relations(model):
         through = field.remote_field.through
         order = {pk: n for n, pk in enumerate(field.related_model.objects.values_list("pk", flat=True))}
@@ -138,13 +136,14 @@ def insert_relations(model, pages):
         for page in pages:
             items = sorted(getattr(page, field.name).all(), key=lambda item: order[item.pk])
             setattr(page, field.name, items)
-            rows += [through(**{field.m2m_field_name(): page, field.m2m_reverse_field_name(): i}) for i in items]
-        through.objects.bulk_create(rows)
+            rows += [(page.pk, item.pk) for item in items]
+        insert_rows(through, [field.m2m_field_name(), field.m2m_reverse_field_name()], rows)
 
 
 def insert_revisions(pages, user, created_at):
     """Each page's first revision, with the content ``save_revision`` would store (the page before publishing)."""
-    return Revision.objects.bulk_create(
+    using = router.db_for_write(Revision)
+    revisions = [
         Revision(
             created_at=created_at,
             content_type_id=page.content_type_id,
@@ -156,7 +155,18 @@ def insert_revisions(pages, user, created_at):
             object_str=str(page),
         )
         for page in pages
+    ]
+    fields = [f for f in Revision._meta.concrete_fields if not f.primary_key]
+    keys = insert_rows(
+        Revision,
+        [f.attname for f in fields],
+        ([getattr(r, f.attname) for f in fields] for r in revisions),
+        returning=True,
     )
+    for revision, key in zip(revisions, keys, strict=True):
+        revision.pk = key
+        revision._state.adding, revision._state.db = False, using
+    return revisions
 
 
 def mark_published(pages, revisions, published_at):
@@ -186,24 +196,23 @@ def insert_log_entries(pages, revisions, user, created_at, published_at):
     """The history Wagtail writes: created (by the owner if no user), edited (a revision), published."""
     context = get_active_log_context()
     acting = user or context.user
-    entries = []
+    acting_id = acting.pk if acting else None
+    rows = []
     for page, revision in zip(pages, revisions, strict=True):
-        common = {
-            "page": page,
-            "content_type_id": page.content_type_id,
-            "label": PageLogEntry.objects.get_instance_title(page),
-            "uuid": context.uuid,
-            "content_changed": True,
-            "data": {},
-        }
-        entries += [
-            PageLogEntry(action="wagtail.create", timestamp=created_at, user=user or page.owner or acting, **common),
-            PageLogEntry(
-                action="wagtail.edit", timestamp=revision.created_at, user=acting, revision=revision, **common
-            ),
-            PageLogEntry(action="wagtail.publish", timestamp=published_at, user=acting, revision=revision, **common),
+        label = PageLogEntry.objects.get_instance_title(page)
+        creator = user or page.owner or acting
+        common = (page.pk, page.content_type_id, label, context.uuid, True, False, {})
+        rows += [
+            ("wagtail.create", created_at, creator.pk if creator else None, None, *common),
+            ("wagtail.edit", revision.created_at, acting_id, revision.pk, *common),
+            ("wagtail.publish", published_at, acting_id, revision.pk, *common),
         ]
-    PageLogEntry.objects.bulk_create(entries)
+    insert_rows(
+        PageLogEntry,
+        ["action", "timestamp", "user", "revision", "page", "content_type", "label", "uuid", "content_changed"]
+        + ["deleted", "data"],
+        rows,
+    )
 
 
 def insert_references(model, pages):
@@ -213,22 +222,23 @@ def insert_references(model, pages):
     content_type = pages[0].content_type
     base_content_type = pages[0].get_base_content_type()
     rows = [
-        ReferenceIndex(
-            content_type=content_type,
-            base_content_type=base_content_type,
-            object_id=str(page.pk),
-            to_content_type_id=to_content_type_id,
-            to_object_id=to_object_id,
-            model_path=model_path,
-            content_path=content_path,
-            content_path_hash=ReferenceIndex._get_content_path_hash(content_path),
+        (
+            content_type.pk,
+            base_content_type.pk,
+            str(page.pk),
+            to_content_type_id,
+            to_object_id,
+            model_path,
+            content_path,
+            ReferenceIndex._get_content_path_hash(content_path),
         )
         for page in pages
         for to_content_type_id, to_object_id, model_path, content_path in set(
             ReferenceIndex._extract_references_from_object(page)
         )
     ]
-    ReferenceIndex.objects.bulk_create(rows, ignore_conflicts=connection.features.supports_ignore_conflicts)
+    columns = ["content_type", "base_content_type", "object_id", "to_content_type", "to_object_id", "model_path"]
+    insert_rows(ReferenceIndex, columns + ["content_path", "content_path_hash"], rows, ignore_conflicts=True)
 
 
 def update_admin_search(model, pages):
