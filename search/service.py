@@ -17,6 +17,7 @@ from django.db import transaction
 from rapidfuzz import fuzz, process
 
 from core.batch import collecting, defer
+from core.bulk import gc_paused
 from core.cache import per_generation
 
 from . import degraded as degraded_answer
@@ -303,6 +304,7 @@ class SearchService:
         finally:
             cache.delete(REFILL_LOCK)
 
+    @gc_paused()  # the documents and the objects they were built from live until written: no cycle collection
     def rebuild(self, progress=None):
         docs = list(documents())
         if self.primary is self.fallback:

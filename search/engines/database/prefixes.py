@@ -12,8 +12,9 @@ the old and the new words of the documents it changes.
 import re
 from collections import Counter
 
-from django.db import connection
 from django.utils.dateparse import parse_datetime
+
+from core.bulk import insert_rows
 
 from ... import german
 from ...models import SearchDocument, SearchTitleTerm, SearchTitleWord, SearchWord
@@ -77,11 +78,7 @@ def counts(docs):
 
 def insert_title_words(docs):
     """The title words of new documents (their documents must be written first), as plain rows."""
-    with connection.cursor() as cursor:
-        cursor.executemany(
-            f"INSERT INTO {SearchTitleWord._meta.db_table} (document_id, type, word, age) VALUES (%s, %s, %s, %s)",  # noqa: S608 - a table name from the models
-            list(title_rows(docs)),
-        )
+    insert_rows(SearchTitleWord, ("document_id", "type", "word", "age"), title_rows(docs))
 
 
 def rebuild(docs):
