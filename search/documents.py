@@ -46,9 +46,25 @@ class Source:
 _sources = {}
 
 
+_followers = []
+
+
 def register(source):
     """Make a kind of content searchable (called from an app's ``ready``); the order is the facet order."""
     _sources[source.type] = source
+    for follower in _followers:
+        follower(source)
+
+
+def follow(follower):
+    """Call ``follower(source)`` for every source, those registered already and those to come.
+
+    For connecting delete receivers per model: a receiver of every model's deletes (no sender) keeps Django from
+    deleting any row without loading it first, everywhere (the search index's own facet rows included).
+    """
+    _followers.append(follower)
+    for source in list(_sources.values()):
+        follower(source)
 
 
 def sources():

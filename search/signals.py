@@ -11,7 +11,7 @@ from django.dispatch import receiver
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from .documents import indexed_page_models, item_source
+from .documents import follow, indexed_page_models, item_source
 from .service import on_commit_index
 
 
@@ -24,18 +24,25 @@ def _indexed_pages(root, inclusive=True):
 
 @receiver(page_published)
 @receiver(page_unpublished)
-@receiver(post_delete)
 def page_changed(sender, instance, **kwargs):
     if sender in indexed_page_models():
         on_commit_index([instance.pk])
 
 
-@receiver(post_save)
-@receiver(post_delete)
 def item_changed(sender, instance, **kwargs):
-    source = item_source(sender)
-    if source is not None:
-        on_commit_index([source.key(instance.pk)])
+    on_commit_index([item_source(sender).key(instance.pk)])
+
+
+def _follow(source):
+    """Deletes (and the saves of models that are not pages) of each source's model, connected per model."""
+    if source.is_page:
+        post_delete.connect(page_changed, sender=source.model, dispatch_uid=f"search-delete-{source.type}")
+    else:
+        post_save.connect(item_changed, sender=source.model, dispatch_uid=f"search-save-{source.type}")
+        post_delete.connect(item_changed, sender=source.model, dispatch_uid=f"search-delete-{source.type}")
+
+
+follow(_follow)
 
 
 @receiver(post_page_move)

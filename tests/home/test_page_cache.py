@@ -80,3 +80,19 @@ def test_a_new_synonym_shows_at_once_in_cached_answers(client, offers, page_cach
     Synonym.objects.create(terms="Anwohner, Nachbarn")
     assert client.get("/api/v1/offers/", {"q": "Anwohner"}).json()["count"] == 1
     assert "Sprachcafé" in client.get("/angebote/", {"q": "Anwohner"}).content.decode()
+
+
+def test_deleting_a_synonym_or_an_offer_shows_at_once(client, offers, page_cache, django_capture_on_commit_callbacks):
+    """Delete receivers are connected per model, following the search registry (see ``search.documents.follow``)."""
+    from search.models import Synonym
+
+    offer = offers.make("Sprachcafé für Nachbarn")
+    synonym = Synonym.objects.create(terms="Anwohner, Nachbarn")
+    assert "Sprachcafé" in client.get("/angebote/", {"q": "Anwohner"}).content.decode()
+    assert "Sprachcafé" in client.get("/angebote/").content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        synonym.delete()
+    assert "Sprachcafé" not in client.get("/angebote/", {"q": "Anwohner"}).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        offer.delete()
+    assert "Sprachcafé" not in client.get("/angebote/").content.decode()

@@ -97,7 +97,7 @@ class DatabaseEngine(Engine):
                 batch = docs[start : start + batch_size]
                 batch_ids = [doc["id"] for doc in batch]
                 SearchFacet.objects.filter(document_id__in=batch_ids).delete()
-                SearchDocument.objects.filter(id__in=batch_ids).delete()
+                SearchDocument.objects.filter(id__in=batch_ids).only("id").delete()  # the collector reads ids only
                 text.delete(cursor, batch_ids)
                 self._insert(cursor, text, batch, None)  # with their title words
 
@@ -106,7 +106,7 @@ class DatabaseEngine(Engine):
         with transaction.atomic(), connection.cursor() as cursor:
             self._written(ids)
             prefixes.replace(ids, [])
-            SearchDocument.objects.filter(id__in=ids).delete()
+            SearchDocument.objects.filter(id__in=ids).only("id").delete()
             self.text.delete(cursor, ids)
 
     @staticmethod
