@@ -20,6 +20,7 @@ import io
 import os
 import pstats
 import random
+import resource
 import sys
 import tempfile
 import time
@@ -161,6 +162,9 @@ def main():
         f"  total: {len(rows)} rows in {total:.1f} s = {len(rows) / total:.1f} rows/s; "
         f"second half costs {ratio:.2f}x the first per row"
     )
+
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kB on Linux
+    print(f"  peak memory of the process after the import: {peak:.0f} MB")
 
     start = time.perf_counter()
     call_command("rebuild_search_index", "--no-progress", stdout=io.StringIO())
