@@ -14,7 +14,7 @@ What Wagtail's publish also does and a new page does not need: cancelling a work
 and comment positions, clearing the site-root cache (a new child of the catalogue is none of these).
 """
 
-from django.db import router, transaction
+from django.db import transaction
 from django.db.models import CharField, F, OuterRef, Subquery
 from django.db.models.functions import Cast
 from django.utils import timezone
@@ -104,16 +104,12 @@ def prepare(page, parent):
 def insert_pages(model, pages):
     """The ``wagtailcore_page`` rows (ids come back), then the model's own table's rows.
 
-    Django's ``bulk_create`` refuses multi-table inheritance as a whole, so the base rows go through it on
-    ``Page`` and the model's rows through ``core.bulk``.
+    Django's ``bulk_create`` refuses multi-table inheritance, so each table gets its rows on its own.
     """
-    Page.objects.bulk_create(pages)
+    insert_objects(Page, pages, returning=True)
     for page in pages:
         setattr(page, model._meta.pk.attname, page.id)
     insert_objects(model, pages)
-    using = router.db_for_write(model)
-    for page in pages:
-        page._state.adding, page._state.db = False, using
 
 
 def insert_relations(model, pages):
@@ -128,7 +124,7 @@ def insert_relations(model, pages):
             for child in getattr(page, relation.get_accessor_name()).all():
                 setattr(child, relation.field.name, page)
                 children.append(child)
-        insert_objects(relation.related_model, children)
+        insert_objects(relation.related_model, children, returning=True)  # their ids go into the revision
     for field in get_all_child_m2m_relations(model):
         through = field.remote_field.through
         order = {pk: n for n, pk in enumerate(field.related_model.objects.values_list("pk", flat=True))}
@@ -142,7 +138,6 @@ def insert_relations(model, pages):
 
 def insert_revisions(pages, user, created_at):
     """Each page's first revision, with the content ``save_revision`` would store (the page before publishing)."""
-    using = router.db_for_write(Revision)
     revisions = [
         Revision(
             created_at=created_at,
@@ -156,17 +151,7 @@ def insert_revisions(pages, user, created_at):
         )
         for page in pages
     ]
-    fields = [f for f in Revision._meta.concrete_fields if not f.primary_key]
-    keys = insert_rows(
-        Revision,
-        [f.attname for f in fields],
-        ([getattr(r, f.attname) for f in fields] for r in revisions),
-        returning=True,
-    )
-    for revision, key in zip(revisions, keys, strict=True):
-        revision.pk = key
-        revision._state.adding, revision._state.db = False, using
-    return revisions
+    return insert_objects(Revision, revisions, returning=True)
 
 
 def mark_published(pages, revisions, published_at):

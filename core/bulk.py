@@ -124,7 +124,18 @@ def gc_paused():
                 gc.enable()
 
 
-def insert_objects(model, objects):
-    """Insert unsaved ``model`` instances (with ``insert_rows``) whose ids nobody reads back: the ids stay unset."""
+def insert_objects(model, objects, *, returning=False):
+    """Insert unsaved instances into ``model``'s own table (its local columns) with ``insert_rows``.
+
+    With ``returning`` each gets its new primary key (as ``model`` names it), else the keys stay unset.
+    """
+    objects = list(objects)
     fields = [f for f in model._meta.local_concrete_fields if not isinstance(f, AutoFieldMixin)]  # the database's
-    insert_rows(model, [f.attname for f in fields], ([f.pre_save(obj, True) for f in fields] for obj in objects))
+    rows = ([f.pre_save(obj, True) for f in fields] for obj in objects)
+    keys = insert_rows(model, [f.attname for f in fields], rows, returning=returning)
+    using = router.db_for_write(model)
+    for obj, key in zip(objects, keys or [None] * len(objects), strict=True):
+        if returning:
+            setattr(obj, model._meta.pk.attname, key)
+        obj._state.adding, obj._state.db = False, using
+    return objects

@@ -112,6 +112,12 @@ def test_batch_pages_are_the_per_page_paths_pages(django_capture_on_commit_callb
         assert without(revision.content, OWN | TIMES) == without(a.latest_revision.content, OWN | TIMES)
         assert revision.content["pk"] == b.pk and revision.content["path"] == b.path
         assert [d["offer"] for d in revision.content["dates"]] == [b.pk] * b.dates.count()
+        # the child rows' ids, as the per-page path stores them, so that a later edit updates these rows
+        assert [d["pk"] for d in revision.content["dates"]] == list(b.dates.values_list("pk", flat=True))
+        assert sorted(t["pk"] for t in revision.content["tagged_items"]) == sorted(
+            b.tagged_items.values_list("pk", flat=True)
+        )
+        assert all(d["pk"] for d in a.latest_revision.content["dates"] + a.latest_revision.content["tagged_items"])
         assert revision.as_object().title == b.title and revision.as_object().cities.count() == b.cities.count()
 
         old_history, new_history = history(a), history(b)
