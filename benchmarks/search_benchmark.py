@@ -266,6 +266,11 @@ def main():
             service = SearchService(engine, database)
             measure(service, mix[:50])
             report("elasticsearch", measure(service, mix))
+            report(
+                "elasticsearch, texts never asked before",
+                measure(service, unrepeated_mix(random.Random(11), args.queries)),
+            )
+            autocomplete(service, args.queries)
         finally:
             if node:
                 node.close()
