@@ -278,7 +278,7 @@ class CatalogueIndexPage(RoutablePageMixin, Page):
         from .views import catalogue_context
 
         context = self.get_context(request)
-        context.update(catalogue_context(request, preset=preset))
+        context.update(catalogue_context(request, preset=preset, landing_city=landing_city))
         context["heading"] = heading or self.title
         context["landing_city"] = landing_city
         response = self.render(request, context_overrides=context)

@@ -8,6 +8,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from catalogue.cards import offer_cards
 from catalogue.models import CatalogueIndexPage, City, OfferPage, TargetGroup
 from knowledge.models import ArticlePage, EventPage
 
@@ -33,9 +34,8 @@ class HomePage(Page):
         context["catalogue"] = CatalogueIndexPage.objects.live().first()
         context["cities"] = City.objects.all()
         context["target_groups"] = TargetGroup.objects.all()
-        context["newest_offers"] = (
-            OfferPage.objects.live().public().order_by("-first_published_at").prefetch_related("cities")[:6]
-        )
+        newest = OfferPage.objects.live().public().order_by("-first_published_at")
+        context["newest_cards"] = offer_cards(newest.select_related("provider").prefetch_related("cities")[:6])
         context["articles"] = ArticlePage.objects.live().public().order_by("-first_published_at")[:3]
         context["events"] = (
             EventPage.objects.live()
