@@ -10,6 +10,7 @@ from wagtail.models import Page
 
 from catalogue.cards import offer_cards
 from catalogue.models import CatalogueIndexPage, City, OfferPage, TargetGroup
+from core import routing
 from knowledge.models import ArticlePage, EventPage
 
 
@@ -28,6 +29,10 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = _("Startseite")
+
+    def route(self, request, path_components):
+        # Every public request starts here: the sections under the home page are kept per generation.
+        return routing.route(self, request, path_components)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
