@@ -41,7 +41,17 @@ def format_label(value):
     return dict(OfferFormat.choices).get(value, value)
 
 
-def card_facts(offer, dates=None):
+class Labels:
+    """The names a card shows, looked up once for a list of cards in the current language."""
+
+    def __init__(self):
+        self.cities = {slug: localized(*names) for slug, names in _city_names().items()}
+        self.kinds, self.formats = dict(OfferKind.choices), dict(OfferFormat.choices)
+        english = (get_language() or "de").startswith("en")
+        self.lang = mark_safe(' lang="de"') if english else ""  # German content in the English interface (WCAG 3.1.2)
+
+
+def card_facts(offer, dates=None, labels=None):
     """Where, when and what a card shows, from a search hit's data or from an offer page.
 
     ``dates`` maps offer ids to their next start (see ``next_dates``); without it the date is looked up.
@@ -52,24 +62,23 @@ def card_facts(offer, dates=None):
     else:
         pk, slugs = offer.pk, [city.slug for city in offer.cities.all()]
         kind, format, is_free = offer.kind, offer.format, offer.is_free
-    names = _city_names()
+    labels = labels or Labels()
     if not isinstance(dates, dict):  # not given (an undefined template variable is "")
         dates = next_dates([pk])
     return {
         "district_wide": DISTRICT_WIDE in slugs,
-        "cities": [localized(*names[slug]) for slug in slugs if slug in names and slug != DISTRICT_WIDE],
+        "cities": [labels.cities[slug] for slug in slugs if slug in labels.cities and slug != DISTRICT_WIDE],
         "next_date": dates.get(pk),
-        "kind": kind_label(kind),
-        "format": format_label(format),
+        "kind": labels.kinds.get(kind, kind),
+        "format": labels.formats.get(format, format),
         "is_free": is_free,
     }
 
 
-def offer_card(offer, dates=None, highlight=None, landing_city=None):
+def offer_card(offer, dates=None, highlight=None, landing_city=None, labels=None):
     """Everything one card shows, as display-ready values (strings escaped or marked safe here)."""
-    facts = card_facts(offer, dates)
-    # lang="de" on German content inside the English interface (WCAG 3.1.2)
-    lang = mark_safe(' lang="de"') if (get_language() or "de").startswith("en") else ""
+    labels = labels or Labels()
+    facts = card_facts(offer, dates, labels)
     highlight = highlight or {}
     if isinstance(offer, dict):
         url, title, summary, provider = (offer.get(key) for key in ("url", "title", "summary", "provider"))
@@ -93,7 +102,7 @@ def offer_card(offer, dates=None, highlight=None, landing_city=None):
         "place": place,
         "landing": _landing_note(facts, landing_city),
         "provider": provider or "",
-        "lang": lang,
+        "lang": labels.lang,
     }
 
 
@@ -107,8 +116,9 @@ def _landing_note(facts, landing_city):
 
 
 def offer_cards(offers, highlights=None, landing_city=None):
-    """The cards of a list of offers (hit data or pages): one query for all their next dates."""
-    offers = list(offers)
+    """The cards of a list of offers (hit data or pages): one query for all their next dates, names looked up
+    once."""
+    offers, labels = list(offers), Labels()
     dates = next_dates([o.get("id") if isinstance(o, dict) else o.pk for o in offers])
     highlights = highlights or [None] * len(offers)
-    return [offer_card(o, dates, h, landing_city) for o, h in zip(offers, highlights, strict=True)]
+    return [offer_card(o, dates, h, landing_city, labels) for o, h in zip(offers, highlights, strict=True)]
