@@ -2,7 +2,7 @@
 
 A catalogue page shows twenty cards; building each one's texts here (one query for the dates of all of them,
 labels looked up once) instead of in template tags per card keeps the page's rendering cheap
-(benchmarks/RESULTS.md, HTTP). ``templates/includes/offer_card.html`` only places the values.
+(benchmarks/RESULTS.md, HTTP). ``templates/includes/offer_cards.html`` only places the values.
 """
 
 from django.db.models import Min

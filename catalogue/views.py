@@ -6,7 +6,7 @@ from catalogue.cards import offer_cards
 from search.facets import OFFERS, facets
 from search.query import SearchQuery
 from search.service import FacetValue
-from search.views import search_context
+from search.views import checkbox_options, search_context
 
 
 def facet_headings():
@@ -38,8 +38,8 @@ def catalogue_context(request, preset=None, landing_city=None):
     return {
         **context,
         "cards": offer_cards([hit.data for hit in hits], [hit.highlight for hit in hits], landing_city),
-        "facet_groups": [(name, heading, result.facets.get(name, [])) for name, heading in headings]
-        + [("free", _("Kosten"), [free_switch(query, result)])],
+        "facet_groups": [(heading, checkbox_options(name, result.facets.get(name, []))) for name, heading in headings]
+        + [(_("Kosten"), checkbox_options("free", [free_switch(query, result)]))],
         "active_filters": active,
         "active_count": len(active) + (1 if query.switches.get("free") else 0),
     }

@@ -12,7 +12,7 @@ import copy
 from django.http import Http404
 from django.http.request import split_domain_port
 from django.utils.deprecation import MiddlewareMixin
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.models.sites import get_site_for_hostname
 
 from .cache import per_generation
@@ -69,6 +69,21 @@ def route(page, request, path_components):
     if child is None:
         raise Http404
     return child.route(request, path_components[1:])
+
+
+@per_generation
+def _any_view_restrictions():
+    return PageViewRestriction.objects.exists()
+
+
+class KeptRestrictionsMixin:
+    """For page models: Wagtail checks a page's view restrictions with two queries on every request; while no
+    page has one (restrictions purge the page cache when saved or deleted), the answer is known."""
+
+    def get_view_restrictions(self):
+        if not _any_view_restrictions():
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
 
 class SiteMiddleware(MiddlewareMixin):

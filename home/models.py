@@ -14,7 +14,7 @@ from core import routing
 from knowledge.models import ArticlePage, EventPage
 
 
-class HomePage(Page):
+class HomePage(routing.KeptRestrictionsMixin, Page):
     intro = RichTextField(_("Einleitung"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -52,7 +52,7 @@ class HomePage(Page):
         return context
 
 
-class InfoPage(Page):
+class InfoPage(routing.KeptRestrictionsMixin, Page):
     """A plain text page: Impressum, Datenschutzerklärung, Erklärung zur Barrierefreiheit, Kontakt.
 
     Pages marked "in Menüs anzeigen" are linked from every page's footer. The drafts come from a

@@ -57,9 +57,10 @@ def jsonld_script(data):
 
 
 @register.simple_tag(takes_context=True)
-def offer_card(context, offer):
-    """One card (a site search hit): the dates of the page's offers when the view gave them, else a query."""
-    return cards.offer_card(offer, context.get("next_dates"), context.get("highlight"))
+def offer_card_list(context, offer):
+    """One offer's card as a list for ``includes/offer_cards.html`` (a site search hit, in the order of hits of
+    every type): the dates of the page's offers when the view gave them, else a query."""
+    return [cards.offer_card(offer, context.get("next_dates"), context.get("highlight"))]
 
 
 @register.filter
