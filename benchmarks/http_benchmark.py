@@ -7,7 +7,8 @@ PostgreSQL database that ``search_benchmark.py`` has filled), starts gunicorn on
 8 threads (this machine has 2 cores) and measures, for 1 and 16 clients: a mixed search set through
 ``/api/v1/offers/`` (text, text + four facets, facets only, paging) with the API result cache off and on,
 the same set as HTML catalogue pages (``/angebote/?…``) with the page cache off and on, a bare JSON view
-(the ceiling), and a cached anonymous page. ``--engine elasticsearch`` searches the node at
+(the ceiling), and a cached anonymous page, each with the server's CPU time per request (on Linux: the
+figure least moved by other work on a shared machine). ``--engine elasticsearch`` searches the node at
 ``ELASTICSEARCH_URL`` (e.g. the compose file's) or, without it, a real OpenSearch node started by
 ``scripts/opensearch`` on loopback. The load generator
 runs on the same two cores, so all figures are lower bounds.
@@ -92,6 +93,22 @@ def search_paths(rng, count, base="/api/v1/offers/"):
         pairs = [(k, v) for k, values in params.items() for v in values]
         paths.append(base + "?" + urllib.parse.urlencode(pairs))
     return paths
+
+
+def server_cpu(pid):
+    """CPU seconds used so far by gunicorn's master and workers (Linux /proc), or None elsewhere.
+
+    Per request it is the figure that moves least when other work shares the machine: req/s and the ratio to
+    the bare view depend on what else runs, CPU time per request mostly does not."""
+    try:
+        children = open(f"/proc/{pid}/task/{pid}/children").read().split()
+        ticks = 0
+        for process in [pid, *map(int, children)]:
+            fields = open(f"/proc/{process}/stat").read().rsplit(")", 1)[1].split()
+            ticks += int(fields[11]) + int(fields[12])  # utime, stime
+        return ticks / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError):
+        return None
 
 
 def load(port, paths, clients, seconds):
@@ -182,10 +199,17 @@ def main():
                 load(port, ["/"], 1, 1)
                 for name, paths in runs[2:] if cached else runs[:2]:
                     for clients in (1, 16):
+                        cpu_before = server_cpu(server.pid)
                         rps, latencies = load(port, paths, clients, args.seconds)
+                        cpu_after = server_cpu(server.pid)
+                        cpu = (
+                            f"   server CPU {1000 * (cpu_after - cpu_before) / len(latencies):5.2f} ms/req"
+                            if cpu_before is not None and cpu_after is not None
+                            else ""
+                        )
                         print(
                             f"  {name:<28} {clients:>2} clients: {rps:7.0f} req/s   p50 {pct(latencies, 50):6.1f} ms"
-                            f"   p95 {pct(latencies, 95):6.1f} ms   n={len(latencies)}"
+                            f"   p95 {pct(latencies, 95):6.1f} ms   n={len(latencies)}{cpu}"
                         )
             finally:
                 server.terminate()

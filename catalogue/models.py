@@ -18,6 +18,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from core.routing import KeptRestrictionsMixin
+
 from .forms import OfferCopyForm, OfferPageForm
 from .permissions import OfferPermissionTester
 from .public_fields import address_lines
@@ -62,7 +64,7 @@ class OfferDate(Orderable):
             raise ValidationError({"end": _("Das Ende liegt vor dem Beginn.")})
 
 
-class OfferPage(Page):
+class OfferPage(KeptRestrictionsMixin, Page):
     """A prevention measure, contact point or qualification: everything a teacher needs to act."""
 
     summary = models.TextField(
@@ -261,7 +263,7 @@ class OfferPage(Page):
         return context
 
 
-class CatalogueIndexPage(RoutablePageMixin, Page):
+class CatalogueIndexPage(KeptRestrictionsMixin, RoutablePageMixin, Page):
     """The catalogue: full-text search with filters, and landing pages per city and target group."""
 
     intro = RichTextField(_("Einleitung"), blank=True)
@@ -278,7 +280,7 @@ class CatalogueIndexPage(RoutablePageMixin, Page):
         from .views import catalogue_context
 
         context = self.get_context(request)
-        context.update(catalogue_context(request, preset=preset))
+        context.update(catalogue_context(request, preset=preset, landing_city=landing_city))
         context["heading"] = heading or self.title
         context["landing_city"] = landing_city
         response = self.render(request, context_overrides=context)

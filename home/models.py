@@ -8,11 +8,13 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from catalogue.cards import offer_cards
 from catalogue.models import CatalogueIndexPage, City, OfferPage, TargetGroup
+from core import routing
 from knowledge.models import ArticlePage, EventPage
 
 
-class HomePage(Page):
+class HomePage(routing.KeptRestrictionsMixin, Page):
     intro = RichTextField(_("Einleitung"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -28,14 +30,17 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("Startseite")
 
+    def route(self, request, path_components):
+        # Every public request starts here: the sections under the home page are kept per generation.
+        return routing.route(self, request, path_components)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["catalogue"] = CatalogueIndexPage.objects.live().first()
         context["cities"] = City.objects.all()
         context["target_groups"] = TargetGroup.objects.all()
-        context["newest_offers"] = (
-            OfferPage.objects.live().public().order_by("-first_published_at").prefetch_related("cities")[:6]
-        )
+        newest = OfferPage.objects.live().public().order_by("-first_published_at")
+        context["newest_cards"] = offer_cards(newest.select_related("provider").prefetch_related("cities")[:6])
         context["articles"] = ArticlePage.objects.live().public().order_by("-first_published_at")[:3]
         context["events"] = (
             EventPage.objects.live()
@@ -47,7 +52,7 @@ class HomePage(Page):
         return context
 
 
-class InfoPage(Page):
+class InfoPage(routing.KeptRestrictionsMixin, Page):
     """A plain text page: Impressum, Datenschutzerklärung, Erklärung zur Barrierefreiheit, Kontakt.
 
     Pages marked "in Menüs anzeigen" are linked from every page's footer. The drafts come from a

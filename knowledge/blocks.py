@@ -95,11 +95,13 @@ class OfferListBlock(blocks.StructBlock):
         return value
 
     def get_context(self, value, parent_context=None):
+        from catalogue.cards import offer_cards
         from search.service import search_service
 
         context = super().get_context(value, parent_context)
         query = self.query(value)
-        context["result"] = search_service().search(query, record=False) if query.is_valid else None
+        context["result"] = result = search_service().search(query, record=False) if query.is_valid else None
+        context["cards"] = offer_cards([hit.data for hit in result.hits]) if result else []
         context["catalogue_query"] = urlencode(self.params(value))
         return context
 

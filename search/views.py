@@ -38,10 +38,28 @@ def search_context(request, query):
     }
 
 
+def checkbox_options(name, values):
+    """A facet's values as its filter checkboxes show them (``includes/facet_options.html``): plain dicts with
+    the labels as strings, the cheapest values for a template to look up, as a page lists dozens of them."""
+    return [
+        {
+            "id": f"f-{name}-{v.value}",
+            "name": name,
+            "value": v.value,
+            "checked": v.selected,
+            "label": str(v.label),
+            "count": v.count,
+        }
+        for v in values
+    ]
+
+
 def site_search(request):
     """Offers, articles, events, glossary terms and documents in one list, with a type facet."""
     query = SearchQuery.from_params(request.GET, scope=SITE)
     context = {"query": query, "result": None}
     if query.text or query.errors:
         context = search_context(request, query)
+    if context["result"]:
+        context["type_options"] = checkbox_options("type", context["result"].facets.get("type", []))
     return render(request, "search/site_search.html", context, status=400 if query.errors else 200)

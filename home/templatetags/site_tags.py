@@ -8,7 +8,7 @@ from django.utils.timezone import template_localtime
 from django.utils.translation import get_language, gettext
 from wagtail.images.models import SourceImageIOError
 
-from core.cache import per_generation
+from core.cache import generation, per_generation
 from home.models import InfoPage, SiteSettings
 
 register = template.Library()
@@ -22,6 +22,12 @@ def _english():
 def site_settings(context):
     request = context.get("request")
     return SiteSettings.for_request(request) if request is not None else SiteSettings()
+
+
+@register.simple_tag
+def cache_generation():
+    """The page cache's generation: base.html keys the header's and footer's cached parts by it."""
+    return generation()
 
 
 @register.simple_tag

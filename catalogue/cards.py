@@ -1,0 +1,124 @@
+"""What a result card shows, worked out in Python for a whole list at once.
+
+A catalogue page shows twenty cards; building each one's texts here (one query for the dates of all of them,
+labels looked up once) instead of in template tags per card keeps the page's rendering cheap
+(benchmarks/RESULTS.md, HTTP). ``templates/includes/offer_cards.html`` only places the values.
+"""
+
+from django.db.models import Min
+from django.template.defaultfilters import truncatewords
+from django.utils import timezone
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, gettext
+
+from core.cache import per_generation
+
+from .models import OfferDate
+from .taxonomy import DISTRICT_WIDE, City, OfferFormat, OfferKind, localized
+
+
+@per_generation
+def _city_names():
+    return {slug: (name, name_en) for slug, name, name_en in City.objects.values_list("slug", "name", "name_en")}
+
+
+def next_dates(offer_ids):
+    """The next start of each dated offer among ``offer_ids`` (one query for a page of results)."""
+    rows = (
+        OfferDate.objects.filter(offer_id__in=offer_ids, start__gte=timezone.now())
+        .values("offer_id")
+        .annotate(next_start=Min("start"))
+    )
+    return {row["offer_id"]: row["next_start"] for row in rows}
+
+
+def kind_label(value):
+    return dict(OfferKind.choices).get(value, value)
+
+
+def format_label(value):
+    return dict(OfferFormat.choices).get(value, value)
+
+
+class Labels:
+    """The names a card shows, looked up once for a list of cards in the current language."""
+
+    def __init__(self):
+        self.cities = {slug: localized(*names) for slug, names in _city_names().items()}
+        self.kinds, self.formats = dict(OfferKind.choices), dict(OfferFormat.choices)
+        english = (get_language() or "de").startswith("en")
+        self.lang = mark_safe(' lang="de"') if english else ""  # German content in the English interface (WCAG 3.1.2)
+
+
+def card_facts(offer, dates=None, labels=None):
+    """Where, when and what a card shows, from a search hit's data or from an offer page.
+
+    ``dates`` maps offer ids to their next start (see ``next_dates``); without it the date is looked up.
+    """
+    if isinstance(offer, dict):
+        pk, slugs = offer.get("id"), list(offer.get("cities") or [])
+        kind, format, is_free = offer.get("kind"), offer.get("format"), offer.get("is_free")
+    else:
+        pk, slugs = offer.pk, [city.slug for city in offer.cities.all()]
+        kind, format, is_free = offer.kind, offer.format, offer.is_free
+    labels = labels or Labels()
+    if not isinstance(dates, dict):  # not given (an undefined template variable is "")
+        dates = next_dates([pk])
+    return {
+        "district_wide": DISTRICT_WIDE in slugs,
+        "cities": [labels.cities[slug] for slug in slugs if slug in labels.cities and slug != DISTRICT_WIDE],
+        "next_date": dates.get(pk),
+        "kind": labels.kinds.get(kind, kind),
+        "format": labels.formats.get(format, format),
+        "is_free": is_free,
+    }
+
+
+def offer_card(offer, dates=None, highlight=None, landing_city=None, labels=None):
+    """Everything one card shows, as display-ready values (strings escaped or marked safe here)."""
+    labels = labels or Labels()
+    facts = card_facts(offer, dates, labels)
+    highlight = highlight or {}
+    if isinstance(offer, dict):
+        url, title, summary, provider = (offer.get(key) for key in ("url", "title", "summary", "provider"))
+    else:
+        url, title, summary = offer.url, offer.title, offer.summary
+        provider = offer.provider and (offer.provider.name or str(offer.provider))
+    place = gettext("kreisweit") if facts["district_wide"] else ""
+    if facts["cities"]:
+        place += (", " if place else "") + ", ".join(facts["cities"])
+    if not place:
+        place = gettext("ohne Ortsangabe")
+    return {
+        **facts,
+        "url": url,
+        "title": mark_safe(highlight["title"]) if highlight.get("title") else conditional_escape(title),  # noqa: S308 - the highlighter escapes
+        "summary": (
+            mark_safe(highlight["summary"])  # noqa: S308 - the highlighter escapes
+            if highlight.get("summary")
+            else conditional_escape(truncatewords(summary, 40))
+        ),
+        "place": place,
+        "landing": _landing_note(facts, landing_city),
+        "provider": provider or "",
+        "lang": labels.lang,
+    }
+
+
+def _landing_note(facts, landing_city):
+    """On a city's landing page: whether the offer is in that city or serves the whole district."""
+    if not landing_city or landing_city.is_district_wide:
+        return ""
+    if facts["district_wide"]:
+        return gettext("kreisweites Angebot")
+    return gettext("Angebot in %(name)s") % {"name": landing_city.label}
+
+
+def offer_cards(offers, highlights=None, landing_city=None):
+    """The cards of a list of offers (hit data or pages): one query for all their next dates, names looked up
+    once."""
+    offers, labels = list(offers), Labels()
+    dates = next_dates([o.get("id") if isinstance(o, dict) else o.pk for o in offers])
+    highlights = highlights or [None] * len(offers)
+    return [offer_card(o, dates, h, landing_city, labels) for o, h in zip(offers, highlights, strict=True)]
