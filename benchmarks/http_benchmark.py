@@ -2,15 +2,15 @@
 
     .venv/bin/python benchmarks/http_benchmark.py [--offers 10000] [--seconds 10] [--database-url URL]
 
-Uses the scratch SQLite database of ``search_benchmark.py`` (built if missing), or ``--database-url`` (a
-PostgreSQL database that ``search_benchmark.py`` has filled), starts gunicorn on loopback with 2 workers ×
-8 threads (this machine has 2 cores) and measures, for 1 and 16 clients: a mixed search set through
-``/api/v1/offers/`` (text, text + four facets, facets only, paging) with the API result cache off and on,
-the same set as HTML catalogue pages (``/angebote/?…``) with the page cache off and on, a bare JSON view
-(the ceiling), and a cached anonymous page, each with the server's CPU time per request (on Linux: the
-figure least moved by other work on a shared machine). ``--engine elasticsearch`` searches the node at
-``ELASTICSEARCH_URL`` (e.g. the compose file's) or, without it, a real OpenSearch node started by
-``scripts/opensearch`` on loopback. The load generator
+Uses the scratch SQLite database of ``search_benchmark.py`` with ``--offers`` offers (built if missing), or
+``--database-url`` (a PostgreSQL database that ``search_benchmark.py`` has filled), starts gunicorn on loopback
+with 2 workers x 8 threads (this machine has 2 cores) and measures, for 1 and 16 clients: a mixed search set
+through ``/api/v1/offers/`` (text, text + four facets, facets only, paging) with the API result cache off and
+on, the same set as HTML catalogue pages (``/angebote/?…``) with the page cache off and on, a bare JSON view
+(the ceiling), and a cached anonymous page, each with the server's CPU time per request (on Linux: the figure
+least moved by other work on a shared machine); after each server's runs, its workers' memory.
+``--engine elasticsearch`` searches the node at ``ELASTICSEARCH_URL`` (e.g. the compose file's) or, without
+it, a real OpenSearch node started by ``scripts/opensearch`` on loopback. The load generator
 runs on the same two cores, so all figures are lower bounds.
 """
 
@@ -30,11 +30,14 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.search_benchmark import pct  # noqa: E402 - after the path it needs
 
-DATABASE = ROOT / ".tmp" / "benchmark.sqlite3"
+
+def database(offers):
+    """The scratch SQLite file of ``offers`` generated offers (one per size, built once)."""
+    return ROOT / ".tmp" / f"benchmark-{offers}.sqlite3"
 
 
 def prepare(offers):
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{DATABASE}"}
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{database(offers)}"}
     subprocess.run(
         [
             sys.executable,
@@ -95,15 +98,32 @@ def search_paths(rng, count, base="/api/v1/offers/"):
     return paths
 
 
+def _processes(pid):
+    """gunicorn's master and its workers (Linux /proc)."""
+    return [pid, *map(int, open(f"/proc/{pid}/task/{pid}/children").read().split())]
+
+
+def worker_memory(pid):
+    """Each worker's resident and peak resident memory in MB (Linux /proc), or "" elsewhere."""
+    try:
+        figures = []
+        for process in _processes(pid)[1:]:
+            status = dict(line.split(":", 1) for line in open(f"/proc/{process}/status") if ":" in line)
+            rss, peak = (int(status[name].split()[0]) / 1024 for name in ("VmRSS", "VmHWM"))
+            figures.append(f"{rss:.0f} MB (peak {peak:.0f} MB)")
+        return ", ".join(figures)
+    except (OSError, ValueError, KeyError):
+        return ""
+
+
 def server_cpu(pid):
     """CPU seconds used so far by gunicorn's master and workers (Linux /proc), or None elsewhere.
 
     Per request it is the figure that moves least when other work shares the machine: req/s and the ratio to
     the bare view depend on what else runs, CPU time per request mostly does not."""
     try:
-        children = open(f"/proc/{pid}/task/{pid}/children").read().split()
         ticks = 0
-        for process in [pid, *map(int, children)]:
+        for process in _processes(pid):
             fields = open(f"/proc/{process}/stat").read().rsplit(")", 1)[1].split()
             ticks += int(fields[11]) + int(fields[12])  # utime, stime
         return ticks / os.sysconf("SC_CLK_TCK")
@@ -151,9 +171,9 @@ def main():
     parser.add_argument("--engine", choices=["database", "elasticsearch"], default="database")
     parser.add_argument("--database-url", default="")
     args = parser.parse_args()
-    if not args.database_url and not DATABASE.exists():
+    if not args.database_url and not database(args.offers).exists():
         prepare(args.offers)
-    database_url = args.database_url or f"sqlite:///{DATABASE}"
+    database_url = args.database_url or f"sqlite:///{database(args.offers)}"
     env = {
         **os.environ,
         "DATABASE_URL": database_url,
@@ -211,6 +231,7 @@ def main():
                             f"  {name:<28} {clients:>2} clients: {rps:7.0f} req/s   p50 {pct(latencies, 50):6.1f} ms"
                             f"   p95 {pct(latencies, 95):6.1f} ms   n={len(latencies)}{cpu}"
                         )
+                print(f"  worker memory after these runs: {worker_memory(server.pid)}")
             finally:
                 server.terminate()
                 server.wait(timeout=10)
