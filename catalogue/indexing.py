@@ -27,7 +27,7 @@ NOT_INDEXED = {
     **dict.fromkeys(("cost", "age_min", "age_max", "barrier_free"), "the page shows them; the free switch filters"),
     **dict.fromkeys(("contact_name", "email", "phone", "website", "registration_url"), "contact: on the page"),
     **dict.fromkeys(("street", "postcode"), "the town is searched, the address is on the page"),
-    "dates": "the catalogue looks up the next date of a page of hits (catalogue_tags.next_dates)",
+    "dates": "the catalogue looks up the next date of a page of hits (cards.next_dates)",
     "last_published_at": "hits are dated by their first publication",
 }
 
