@@ -63,7 +63,7 @@ def card_facts(offer, dates=None, labels=None):
         pk, slugs = offer.pk, [city.slug for city in offer.cities.all()]
         kind, format, is_free = offer.kind, offer.format, offer.is_free
     labels = labels or Labels()
-    if not isinstance(dates, dict):  # not given (an undefined template variable is "")
+    if dates is None:  # not given: this one offer's date is looked up
         dates = next_dates([pk])
     return {
         "district_wide": DISTRICT_WIDE in slugs,
