@@ -149,8 +149,11 @@ class ElasticsearchEngine(Engine):
 
     def _search(self, plan, fuzzy):
         query = self._text_query(plan, fuzzy)
-        search = Search(using=self.client, index=self.alias).extra(track_total_hits=True).query(query)
-        search = search.post_filter(_all_filters(plan.filters))
+        # The filters narrow the match itself (filter context: cached, and only filtered offers are scored).
+        # A ``post_filter`` would score every text match first; it was needed while the counts came from the
+        # same search.
+        search = Search(using=self.client, index=self.alias).extra(track_total_hits=True)
+        search = search.query(Q("bool", must=[query], filter=_filter_clauses(plan.filters)))
         newest_first = ({"sort_date": {"order": "desc", "missing": "_last"}}, {"doc_id": "desc"})
         if plan.terms or plan.prefer:
             search = search.sort("_score", *newest_first)
@@ -170,10 +173,7 @@ class ElasticsearchEngine(Engine):
         # its answer in the shard request cache until the index changes, so a repeated browse or search (a city's
         # page, a widget) counts nothing again; the two run side by side on the node. At 50,000 offers the counts
         # were most of a query's time (about 11 of 13 ms).
-        counts = Search(index=self.alias).params(request_cache=True).query(query).extra(size=0)
-        for facet in plan.facets:
-            others = _all_filters(plan.filters, skip=facet)
-            counts.aggs.bucket(facet, "filter", filter=others).bucket("values", "terms", field=facet, size=FACET_SIZE)
+        counts = _counts_search(self.alias, query, plan)
         with _guard():
             response, counted = MultiSearch(using=self.client).add(search).add(counts).execute(raise_on_error=True)
         ids, data, highlights = [], {}, {}
@@ -183,12 +183,12 @@ class ElasticsearchEngine(Engine):
             data[doc_id] = hit.data.to_dict()
             if "highlight" in hit.meta:
                 highlights[doc_id] = {k: " … ".join(v) for k, v in hit.meta.highlight.to_dict().items()}
-        facet_counts = {
-            facet: {b.key: b.doc_count for b in getattr(counted.aggregations, facet)["values"].buckets}
-            for facet in plan.facets
-        }
         return EngineResult(
-            ids=ids, total=response.hits.total.value, facet_counts=facet_counts, data=data, highlights=highlights
+            ids=ids,
+            total=response.hits.total.value,
+            facet_counts=_facet_counts(counted.to_dict().get("aggregations", {}), plan.facets),
+            data=data,
+            highlights=highlights,
         )
 
     def _text_query(self, plan, fuzzy=False):
@@ -197,10 +197,7 @@ class ElasticsearchEngine(Engine):
         query = self._match_query(plan, fuzzy)
         if not plan.prefer:
             return query
-        lifts = [
-            {"filter": Q("terms", **{name: list(values)}), "weight": PREFER_WEIGHT}
-            for name, values in plan.prefer.items()
-        ]
+        lifts = [{"filter": clause, "weight": PREFER_WEIGHT} for clause in _filter_clauses(plan.prefer)]
         return Q("function_score", query=query, functions=lifts, score_mode="max", boost_mode="multiply")
 
     def _match_query(self, plan, fuzzy):
@@ -267,9 +264,58 @@ class ElasticsearchEngine(Engine):
         return out[:limit]
 
 
-def _all_filters(filters, skip=None):
-    clauses = [Q("terms", **{name: list(values)}) for name, values in filters.items() if name != skip]
-    return Q("bool", filter=clauses) if clauses else Q("match_all")
+def _filter_clauses(filters):
+    """One clause per filtered field: values OR-ed within a field, fields AND-ed. Sorted, so the same filters
+    make the same request body in every process (the shard request cache's key).
+
+    A single value is a ``term`` query: OpenSearch runs ``terms`` as a multi-term query, which for the type
+    filter (nearly every document) cost about 1 ms per search at 50,000 offers, a ``term`` query a quarter of it.
+    """
+    return [
+        Q("term", **{name: next(iter(values))}) if len(values) == 1 else Q("terms", **{name: sorted(values)})
+        for name, values in filters.items()
+    ]
+
+
+def _counts_search(index, query, plan):
+    """The disjunctive facet counts: each facet counted within every filter but its own.
+
+    Filters on fields that are not counted (the document type) narrow the match itself. The facets nobody
+    filters on share one bucket (within all the filters, or the match itself when no facet is filtered); each
+    filtered facet gets its own. The usual search then counts its six facets over the matches once, not six
+    times each behind an identical filter (a third less of the node's time for the counts at 50,000 offers).
+    """
+    counted = set(plan.facets)
+    common = {name: values for name, values in plan.filters.items() if name not in counted}
+    narrowing = {name: values for name, values in plan.filters.items() if name in counted}
+    search = Search(index=index).params(request_cache=True).extra(size=0)
+    search = search.query(Q("bool", must=[query], filter=_filter_clauses(common)))
+    shared = [facet for facet in plan.facets if facet not in narrowing]
+    buckets = [(f"within:{facet}", [facet], _without(narrowing, facet)) for facet in narrowing]
+    if shared:
+        buckets.append(("within:all", shared, narrowing))
+    for name, facets, filters in buckets:
+        parent = search.aggs  # nothing to narrow: count over the matches themselves
+        if filters:
+            parent = parent.bucket(name, "filter", filter=Q("bool", filter=_filter_clauses(filters)))
+        for facet in facets:
+            parent.bucket(facet, "terms", field=facet, size=FACET_SIZE)
+    return search
+
+
+def _without(filters, skip):
+    return {name: values for name, values in filters.items() if name != skip}
+
+
+def _facet_counts(aggregations, facets):
+    """Each facet's counts, wherever ``_counts_search`` put its terms aggregation."""
+    found = {}
+    for name, agg in aggregations.items():
+        if name.startswith("within:"):
+            found.update({facet: sub for facet, sub in agg.items() if isinstance(sub, dict) and "buckets" in sub})
+        else:
+            found[name] = agg
+    return {facet: {b["key"]: b["doc_count"] for b in found[facet]["buckets"]} for facet in facets}
 
 
 def _action(index, doc):

@@ -105,6 +105,20 @@ def test_facet_counts_are_disjunctive(service, catalogue):
     assert result.switch_counts["free"] == 1
 
 
+def test_facet_counts_with_two_facets_filtered(service, catalogue):
+    # Each filtered facet is counted within the other's filter, the unfiltered ones within both.
+    result = run(service, "city=hilden&kind=measure")
+    assert titles(result) == ["Workshop Zivilcourage für Schüler"]
+    assert facet(result, "city") == {"hilden": 1, "ratingen": 1, "monheim": 1, "haan": 1}
+    assert facet(result, "kind") == {"measure": 1, "qualification": 1}
+    assert facet(result, "format") == {"in_person": 1}
+    with_text = run(service, "q=Workshop&city=haan&kind=measure")
+    assert titles(with_text) == ["Elterncafé"]
+    assert facet(with_text, "city") == {"hilden": 1, "haan": 1}
+    assert facet(with_text, "kind") == {"measure": 1}
+    assert facet(with_text, "target_group") == {"eltern-familien": 1}
+
+
 def test_title_ranks_before_summary_before_description(service, offers, catalogue):
     offers.make("Projekttag Demokratie", summary="Mit einem Workshop am Nachmittag.", cities=["erkrath"])
     ranked = titles(run(service, "q=Workshop"))
