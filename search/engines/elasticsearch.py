@@ -28,6 +28,9 @@ logger = logging.getLogger(__name__)
 # Weights of the pre-analysed fields: title words exactly, then stems of title, summary, body, parts.
 WEIGHTS = {"exact_hi": 12, "stem_hi": 6, "stem_mid": 3, "stem_lo": 1, "parts": 0.5}
 FUZZY_BOOST = 0.3
+# The closest spellings in the index a misspelt word may stand for, per field. Working out the default 50
+# was nearly all of a fuzzy search's time on the node at 50,000 offers (rewrite 17 ms, with 10: 5 ms).
+FUZZY_EXPANSIONS = 10
 TITLE_BOOST = 1000  # every word in the title or tags: ahead of any other match
 # A city's own offers: their score times 1.25, so they come first among scores within about 25 %, as on the
 # database engine (``_about`` there); a far better match elsewhere still ranks above them.
@@ -176,16 +179,19 @@ class ElasticsearchEngine(Engine):
         counts = _counts_search(self.alias, query, plan)
         with _guard():
             response, counted = MultiSearch(using=self.client).add(search).add(counts).execute(raise_on_error=True)
+        # Read as the plain JSON it is: wrapping each hit in the DSL's response objects cost more of the
+        # process's time than the rest of reading the answer.
+        hits = response.to_dict()["hits"]
         ids, data, highlights = [], {}, {}
-        for hit in response.hits:
-            doc_id = int(hit.meta.id)
+        for hit in hits["hits"]:
+            doc_id = int(hit["_id"])
             ids.append(doc_id)
-            data[doc_id] = hit.data.to_dict()
-            if "highlight" in hit.meta:
-                highlights[doc_id] = {k: " … ".join(v) for k, v in hit.meta.highlight.to_dict().items()}
+            data[doc_id] = hit["_source"]["data"]
+            if "highlight" in hit:
+                highlights[doc_id] = {k: " … ".join(v) for k, v in hit["highlight"].items()}
         return EngineResult(
             ids=ids,
-            total=response.hits.total.value,
+            total=hits["total"]["value"],
             facet_counts=_facet_counts(counted.to_dict().get("aggregations", {}), plan.facets),
             data=data,
             highlights=highlights,
@@ -231,6 +237,7 @@ class ElasticsearchEngine(Engine):
                     fields=["title^2", "summary", "description"],
                     fuzziness="AUTO",
                     prefix_length=1,
+                    max_expansions=FUZZY_EXPANSIONS,
                     boost=FUZZY_BOOST,
                 )
             )
