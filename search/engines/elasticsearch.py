@@ -27,6 +27,9 @@ logger = logging.getLogger(__name__)
 
 # Weights of the pre-analysed fields: title words exactly, then stems of title, summary, body, parts.
 WEIGHTS = {"exact_hi": 12, "stem_hi": 6, "stem_mid": 3, "stem_lo": 1, "parts": 0.5}
+# All the words of those fields in one, unscored: the facet counts only need to know which offers match, and
+# one field's postings are read once instead of five fields' (half the counting search's time on the node).
+ANYWHERE = "anywhere"
 FUZZY_BOOST = 0.3
 # The closest spellings in the index a misspelt word may stand for, per field. Working out the default 50
 # was nearly all of a fuzzy search's time on the node at 50,000 offers (rewrite 17 ms, with 10: 5 ms).
@@ -46,7 +49,8 @@ def mapping():
         "title": Text(analyzer="german"),
         "summary": Text(analyzer="german"),
         "description": Text(analyzer="german"),
-        **{name: Text(analyzer="whitespace") for name in WEIGHTS},
+        **{name: Text(analyzer="whitespace", copy_to=ANYWHERE) for name in WEIGHTS},
+        ANYWHERE: Text(analyzer="whitespace", index_options="docs", norms=False),
         **{name: Keyword() for name in field_names()},
         "sort_date": Date(),
         "data": Object(enabled=False),
@@ -176,7 +180,7 @@ class ElasticsearchEngine(Engine):
         # its answer in the shard request cache until the index changes, so a repeated browse or search (a city's
         # page, a widget) counts nothing again; the two run side by side on the node. At 50,000 offers the counts
         # were most of a query's time (about 11 of 13 ms).
-        counts = _counts_search(self.alias, query, plan)
+        counts = _counts_search(self.alias, self._matching_query(plan, fuzzy), plan)
         with _guard():
             response, counted = MultiSearch(using=self.client).add(search).add(counts).execute(raise_on_error=True)
         # Read as the plain JSON it is: wrapping each hit in the DSL's response objects cost more of the
@@ -230,23 +234,29 @@ class ElasticsearchEngine(Engine):
         alternatives = " ".join(sorted(term.exact | term.stems))
         should = [Q("match", **{field: {"query": alternatives, "boost": boost}}) for field, boost in WEIGHTS.items()]
         if fuzzy:
-            should.append(
-                Q(
-                    "multi_match",
-                    query=term.text,
-                    fields=["title^2", "summary", "description"],
-                    fuzziness="AUTO",
-                    prefix_length=1,
-                    max_expansions=FUZZY_EXPANSIONS,
-                    boost=FUZZY_BOOST,
-                )
-            )
+            should.append(_fuzzy(term))
         if term.parts:  # a compound's parts, all of them, anywhere
             fields = [f"{field}^{boost}" for field, boost in WEIGHTS.items()]
             should.append(
                 Q("bool", must=[Q("multi_match", query=part, fields=fields) for part in term.parts], boost=0.5)
             )
         return Q("bool", should=should, minimum_should_match=1)
+
+    def _matching_query(self, plan, fuzzy):
+        """The offers ``_match_query`` finds, unscored, through ``ANYWHERE``: for the facet counts."""
+        if not plan.terms:
+            return Q("match_all")
+        clauses = []
+        for term in plan.terms:
+            should = [Q("match", **{ANYWHERE: " ".join(sorted(term.exact | term.stems))})]
+            if fuzzy:
+                should.append(_fuzzy(term))
+            if term.parts:
+                should.append(Q("bool", filter=[Q("match", **{ANYWHERE: part}) for part in term.parts]))
+            clauses.append(Q("bool", should=should, minimum_should_match=1))
+        if plan.match_all:
+            return Q("bool", filter=clauses)
+        return Q("bool", should=clauses, minimum_should_match=1)
 
     def suggest(self, prefix, limit=8, types=("offer",)):
         search = Search(using=self.client, index=self.alias).source(["data"])
@@ -271,6 +281,19 @@ class ElasticsearchEngine(Engine):
         return out[:limit]
 
 
+def _fuzzy(term):
+    """The word as typed, in near spellings (typo tolerance), in the raw text fields."""
+    return Q(
+        "multi_match",
+        query=term.text,
+        fields=["title^2", "summary", "description"],
+        fuzziness="AUTO",
+        prefix_length=1,
+        max_expansions=FUZZY_EXPANSIONS,
+        boost=FUZZY_BOOST,
+    )
+
+
 def _filter_clauses(filters):
     """One clause per filtered field: values OR-ed within a field, fields AND-ed. Sorted, so the same filters
     make the same request body in every process (the shard request cache's key).
@@ -284,8 +307,8 @@ def _filter_clauses(filters):
     ]
 
 
-def _counts_search(index, query, plan):
-    """The disjunctive facet counts: each facet counted within every filter but its own.
+def _counts_search(index, matching, plan):
+    """The disjunctive facet counts of the offers ``matching`` finds: each facet within every filter but its own.
 
     Filters on fields that are not counted (the document type) narrow the match itself. The facets nobody
     filters on share one bucket (within all the filters, or the match itself when no facet is filtered); each
@@ -296,7 +319,7 @@ def _counts_search(index, query, plan):
     common = {name: values for name, values in plan.filters.items() if name not in counted}
     narrowing = {name: values for name, values in plan.filters.items() if name in counted}
     search = Search(index=index).params(request_cache=True).extra(size=0)
-    search = search.query(Q("bool", must=[query], filter=_filter_clauses(common)))
+    search = search.query(Q("bool", filter=[matching, *_filter_clauses(common)]))
     shared = [facet for facet in plan.facets if facet not in narrowing]
     buckets = [(f"within:{facet}", [facet], _without(narrowing, facet)) for facet in narrowing]
     if shared:

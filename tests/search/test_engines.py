@@ -31,6 +31,29 @@ def test_elasticsearch_tolerates_typos(use_elasticsearch, offers):
 
 
 @pytest.mark.elasticsearch
+def test_elasticsearch_counts_the_offers_it_finds(use_elasticsearch, offers):
+    # The facet counts match on one field of every word (``anywhere``), the hits on five weighted fields: both
+    # must find the same offers. Each offer has one kind, so the kinds' counts add up to the total.
+    offers.make("Workshop Demokratie")
+    offers.make("Beratung Rassismus", kind="contact_point", description="<p>Workshop auf Anfrage.</p>")
+    offers.make("Elterncafé", summary="Austausch für Eltern.", kind="qualification")
+    offers.make("Sportfest", description="<p>Demokratie im Verein.</p>")
+    offers.make("Beratung bei Diskriminierung", kind="contact_point")
+    expected = {
+        "q=Demokratieworkshop": 1,  # the compound's parts, both in one offer
+        "q=Workshop": 2,  # in a title and in a description
+        "q=Demokratie Elterncafé": 3,  # no offer has both: the partial matches
+        "q=Diskrimminierung&correct=false": 1,  # misspelt: the fuzzy search
+        "q=Beratung&kind=contact_point&city=hilden": 2,
+        "": 5,
+    }
+    for params, total in expected.items():
+        result = run(search_service(), params)
+        assert result.total == total, params
+        assert sum(f.count for f in result.facets["kind"]) == total, params
+
+
+@pytest.mark.elasticsearch
 def test_rebuild_swaps_the_alias_to_a_new_index(use_elasticsearch, offers):
     offers.make("Workshop Zivilcourage")
     service = search_service()
