@@ -109,8 +109,15 @@ class ElasticsearchEngine(Engine):
             return name
 
     def has_index(self):
+        """Whether an index of this code's mapping is behind the alias. One of an older mapping (built by a
+        previous release, lacking a field the queries ask) counts as missing, so ``sync`` rebuilds it."""
         with _guard():
-            return bool(self._indices_behind_alias())
+            indices = self._indices_behind_alias()
+            if not indices:
+                return False
+            fields = set(mapping())
+            found = self.client.indices.get_mapping(index=indices)
+            return all(fields <= set(found[index]["mappings"].get("properties", {})) for index in indices)
 
     def index(self, docs):
         docs = list(docs)

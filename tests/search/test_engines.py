@@ -54,6 +54,22 @@ def test_elasticsearch_counts_the_offers_it_finds(use_elasticsearch, offers):
 
 
 @pytest.mark.elasticsearch
+def test_an_index_of_an_older_mapping_is_rebuilt(use_elasticsearch, offers):
+    offers.make("Workshop Demokratie")
+    service = search_service()
+    client, alias = service.primary.client, use_elasticsearch
+    assert service.primary.has_index()
+    # As a previous release built it: without the field the facet counts match on.
+    client.indices.delete(index=list(client.indices.get_alias(name=alias)))
+    client.indices.create(index=f"{alias}-old", mappings={"properties": {"title": {"type": "text"}}})
+    client.indices.put_alias(index=f"{alias}-old", name=alias)
+    assert not service.primary.has_index()
+    assert service.sync() == 1  # rebuilt from the database
+    assert service.primary.has_index()
+    assert run(service, "q=Demokratie").facets["kind"][0].count == 1
+
+
+@pytest.mark.elasticsearch
 def test_rebuild_swaps_the_alias_to_a_new_index(use_elasticsearch, offers):
     offers.make("Workshop Zivilcourage")
     service = search_service()
