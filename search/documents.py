@@ -8,6 +8,7 @@ is pre-analysed by ``search.german`` so that both engines match the same words; 
 so results need no database query.
 """
 
+import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -129,9 +130,33 @@ def text_document(*, key, type, title, summary="", body="", meta="", tags=(), fa
 # -- reading all sources -----------------------------------------------------------------------
 def documents():
     """Documents of everything indexable, streamed source by source."""
+    return itertools.chain.from_iterable(batches())
+
+
+class Stream:
+    """All documents (``documents()``) for a writer that takes them in ``batches`` (the database engine)."""
+
+    def __init__(self, size=500):
+        self.size = size
+
+    def __iter__(self):
+        return documents()
+
+    def batches(self):
+        return batches(self.size)
+
+
+def batches(size=500):
+    """Documents of everything indexable, a batch at a time: taking the next batch reads its objects (and their
+    prefetched relations); its documents are built as they are read from it.
+
+    So a writer can hand one batch to the database and build the next while the server writes (the database
+    engine's ``rebuild``), with the reading of each batch between the writes.
+    """
     for source in sources():
-        for obj in source.queryset().iterator(chunk_size=500):
-            yield source.document(obj)
+        objects = source.queryset().iterator(chunk_size=size)
+        while chunk := list(itertools.islice(objects, size)):
+            yield map(source.document, chunk)
 
 
 def count():

@@ -22,7 +22,7 @@ from core.cache import per_generation
 
 from . import degraded as degraded_answer
 from . import german
-from .documents import OFFER, documents, documents_for_keys
+from .documents import OFFER, Stream, documents, documents_for_keys
 from .engines.base import EngineUnavailable, IndexMissing, SearchPlan, Term
 from .engines.database import DatabaseEngine
 from .facets import OFFERS, facet, facets, switch_names
@@ -306,12 +306,9 @@ class SearchService:
 
     @gc_paused()  # the documents and the objects they were built from live until written: no cycle collection
     def rebuild(self, progress=None):
-        docs = list(documents())
         if self.primary is self.fallback:
-            self.fallback.rebuild(docs, progress=None)
-            if progress:
-                progress(len(docs))
-            return len(docs)
+            return self.fallback.rebuild(Stream(), progress=progress)
+        docs = list(documents())
         # The node indexes while this process writes the database's copy (the Elasticsearch engine does not use
         # the database, so it may run in a thread of its own): the slower of the two, not their sum.
         with ThreadPoolExecutor(max_workers=1) as pool:

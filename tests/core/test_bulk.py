@@ -1,16 +1,21 @@
 """``core.bulk``: rows written by ``insert_rows`` read back as Django's ``bulk_create`` would have written them."""
 
+import datetime
 import gc
 import uuid
+import zoneinfo
+from decimal import Decimal
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, models, transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 from taggit.models import Tag
 from wagtail.models import Page, PageLogEntry, ReferenceIndex, Revision
 
-from core.bulk import gc_paused, insert_objects, insert_rows
+from core.bulk import _unnest, gc_paused, insert_objects, insert_rows, pipelined
+from search.models import SearchDocument
 
 pytestmark = pytest.mark.django_db
 
@@ -112,3 +117,57 @@ def test_gc_paused_leaves_a_collector_that_was_off_off():
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+# Text that a literal, an array or JSON must carry intact: tabs, newlines, backslashes, quotes, braces, commas,
+# words a COPY or array would read as NULL, non-ASCII, the empty string.
+AWKWARD_TEXTS = ["a\tb\nc\r\nd", "Back\\slash \"quoted\" 'single'", "{a,b} NULL", "\\N", "", "Ümlaut € 😀"]
+
+
+def test_text_numbers_dates_and_nulls_read_back_as_written():
+    berlin = zoneinfo.ZoneInfo("Europe/Berlin")
+    when = datetime.datetime(2026, 3, 29, 2, 30, 15, 123456, tzinfo=datetime.UTC)  # microseconds kept
+    rows = [
+        (
+            (1 << 40) + n,  # beyond 32 bits
+            {"title": text, "n": n},
+            text,
+            gettext_lazy("Suche"),  # a lazy string is prepared through its field
+            f"stem {n}",
+            "",
+            text[::-1],
+            "\\ \t",
+            None if n % 2 else when.astimezone(berlin),
+            when,
+        )
+        for n, text in enumerate(AWKWARD_TEXTS)
+    ]
+    fields = ["id", "data", "exact_hi", "stem_hi", "stem_mid", "stem_lo", "parts", "vocabulary", "sort_date"]
+    fields += ["updated_at"]
+    insert_rows(SearchDocument, fields, rows)
+    stored = SearchDocument.objects.order_by("id").values_list(*fields)
+    assert [tuple(row) for row in stored] == [(*row[:3], "Suche", *row[4:]) for row in rows]
+
+
+def test_values_that_json_does_not_carry_go_as_an_array():
+    if connection.vendor != "postgresql":
+        pytest.skip("the arrays are PostgreSQL's")
+    fields = [models.DecimalField(max_digits=6, decimal_places=2), models.DurationField(), models.TextField()]
+    for n, field in enumerate(fields):
+        field.set_attributes_from_name(f"c{n}")
+    rows = [(Decimal("12.50"), datetime.timedelta(days=1, seconds=5), "a\tb"), (None, None, None)]
+    sql, params = _unnest(connection, fields, rows)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        assert cursor.fetchall() == rows
+
+
+def test_pipelined_writes_are_read_back_and_their_errors_raise_by_the_end_of_the_block():
+    with pipelined():
+        insert_rows(Tag, ["name", "slug"], [("Erstes", "erstes")])
+        assert Tag.objects.filter(slug="erstes").exists()  # a read waits for the writes before it
+        insert_rows(Tag, ["name", "slug"], [("Zweites", "zweites")])
+    assert set(Tag.objects.values_list("slug", flat=True)) >= {"erstes", "zweites"}
+    with pytest.raises(IntegrityError), transaction.atomic(), pipelined():
+        insert_rows(Tag, ["name", "slug"], [("Erstes", "erstes")])  # the slug is unique
+    assert Tag.objects.filter(slug="erstes").count() == 1

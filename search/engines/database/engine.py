@@ -10,6 +10,7 @@ both dialects match the same words; they differ only in their full-text SQL.
 
 import functools
 import heapq
+import itertools
 import json
 import math
 import operator
@@ -25,9 +26,10 @@ from django.db.models import Q, Sum
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
-from core.bulk import insert_rows
+from core.bulk import insert_rows, pipelined
 
 from ...bitmaps import FacetBitmaps
+from ...documents import Stream
 from ...models import (
     SearchChange,
     SearchDocument,
@@ -127,27 +129,31 @@ class DatabaseEngine(Engine):
     def rebuild(self, docs, progress=None, batch_size=500):
         # One transaction: readers keep seeing the old index until the new one is committed.
         text = self.text
+        parts = docs.batches() if isinstance(docs, Stream) else _chunks(docs, batch_size)
         with transaction.atomic(), connection.cursor() as cursor:
             text.clear(cursor)
             # One statement per table, the rows pointing at documents first: Django's delete would load every
             # document and its facets first (a third of a rebuild's own time at 2,000 offers).
             for model in (SearchTitleWord, SearchFacet, SearchDocument):
                 cursor.execute(f"DELETE FROM {model._meta.db_table}")  # noqa: S608 - a table name from the models
-            docs = list(docs)
-            prefixes.rebuild(docs)
-            batch = []
-            for doc in docs:
-                batch.append(doc)
-                if len(batch) == batch_size:
-                    self._insert(cursor, text, batch, progress)
-                    batch = []
-            self._insert(cursor, text, batch, progress)
+            # Each batch is written while the next one is built (on PostgreSQL the server works on one core and
+            # this process on the other): taking a part reads its objects, with no write in flight.
+            written, built = [], []
+            for part in parts:
+                with pipelined():
+                    self._insert(cursor, text, built, progress)
+                    built = list(part)
+                written += built
+            self._insert(cursor, text, built, progress)
+            prefixes.rebuild(written)
             SearchChange.objects.all().delete()
             self.touch(base=True)
+        return len(written)
 
     @staticmethod
     def _insert(cursor, text, docs, progress):
-        insert_rows(SearchDocument, DOCUMENT_COLUMNS, _document_rows(docs))
+        # The documents last: in a pipeline the server reads the next statement only when it is done with the one
+        # before, so the largest is sent while it is idle. (Foreign keys are checked at the commit.)
         # About twenty facet values per document.
         insert_rows(
             SearchFacet,
@@ -161,6 +167,7 @@ class DatabaseEngine(Engine):
         )
         text.insert(cursor, docs)
         prefixes.insert_title_words(docs)
+        insert_rows(SearchDocument, DOCUMENT_COLUMNS, _document_rows(docs))
         if progress and docs:
             progress(len(docs))
 
@@ -481,6 +488,12 @@ def _document_rows(docs):
             parse_datetime(date) if date else None,
             now,
         )
+
+
+def _chunks(docs, size):
+    docs = iter(docs)
+    while chunk := list(itertools.islice(docs, size)):
+        yield chunk
 
 
 def _json(value):
