@@ -130,33 +130,46 @@ def text_document(*, key, type, title, summary="", body="", meta="", tags=(), fa
 # -- reading all sources -----------------------------------------------------------------------
 def documents():
     """Documents of everything indexable, streamed source by source."""
-    return itertools.chain.from_iterable(batches())
+    return iter(Stream())
 
 
 class Stream:
-    """All documents (``documents()``) for a writer that takes them in ``batches`` (the database engine)."""
+    """The documents of everything indexable, or of the indexable items among ``keys``, for a writer that takes
+    them in ``batches`` (the database engine); iterating gives them one by one.
 
-    def __init__(self, size=500):
+    With ``keys``, ``self.keys`` are those still indexable (read at once, one query per source).
+    """
+
+    def __init__(self, keys=None, size=500):
         self.size = size
+        self._querysets = []
+        found = set()
+        for source in sources():
+            queryset = source.queryset()
+            if keys is not None:
+                pks = source.pks(keys)
+                if not pks:
+                    continue
+                present = list(queryset.filter(pk__in=pks).values_list("pk", flat=True))
+                queryset = queryset.filter(pk__in=present)
+                found.update(source.key(pk) for pk in present)
+            self._querysets.append((source, queryset))
+        self.keys = found if keys is not None else None
 
     def __iter__(self):
-        return documents()
+        return itertools.chain.from_iterable(self.batches())
 
     def batches(self):
-        return batches(self.size)
+        """The documents a batch at a time: taking the next batch reads its objects (and their prefetched
+        relations); its documents are built as they are taken from it.
 
-
-def batches(size=500):
-    """Documents of everything indexable, a batch at a time: taking the next batch reads its objects (and their
-    prefetched relations); its documents are built as they are read from it.
-
-    So a writer can hand one batch to the database and build the next while the server writes (the database
-    engine's ``rebuild``), with the reading of each batch between the writes.
-    """
-    for source in sources():
-        objects = source.queryset().iterator(chunk_size=size)
-        while chunk := list(itertools.islice(objects, size)):
-            yield map(source.document, chunk)
+        So a writer can hand one batch to the database and build the next while the server writes (the database
+        engine), with the reading of each batch between the writes.
+        """
+        for source, queryset in self._querysets:
+            objects = queryset.iterator(chunk_size=self.size)
+            while chunk := list(itertools.islice(objects, self.size)):
+                yield map(source.document, chunk)
 
 
 def count():

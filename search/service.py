@@ -428,8 +428,17 @@ one_index_batch = collecting
 
 def reindex(keys):
     """Bring the index in line with the current state of the items with these keys."""
-    docs, gone = documents_for_keys(keys)
     service = search_service()
+    if service.primary is service.fallback:
+        # The database engine alone: it writes a batch of documents while it builds the next.
+        docs = Stream(keys)
+        if docs.keys:
+            service.fallback.index(docs)
+        gone = set(keys) - docs.keys
+        if gone:
+            service.remove(gone)
+        return
+    docs, gone = documents_for_keys(keys)
     if docs:
         service.index_documents(docs)
     if gone:

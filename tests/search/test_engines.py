@@ -1,12 +1,16 @@
 """What only one engine does: the database engine's spelling suggestion, Elasticsearch's fuzziness,
 alias swap and the fallback to the database engine while Elasticsearch is down."""
 
+import dataclasses
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from search import documents
+from search.documents import OFFER
 from search.engines.base import EngineUnavailable
-from search.models import PendingChange
+from search.models import PendingChange, Synonym
 from search.service import search_service
 from tests.search.helpers import run, titles
 
@@ -247,3 +251,27 @@ def test_the_index_rows_are_deleted_without_loading_them():
 
     for model in (SearchFacet, SearchTitleWord):
         assert Collector(using="default").can_fast_delete(model.objects.all()), model
+
+
+def test_documents_may_query_while_the_batch_before_them_is_written(use_database, offers, monkeypatch):
+    """The database engine writes a batch while it builds the next (on PostgreSQL in psycopg's pipeline mode):
+    building may still query the database (a cache reloaded after an editor's change), and every document of a
+    rebuild or a reindex arrives."""
+    created = [offers.make(f"Workshop {n}") for n in range(5)]
+    source = documents._sources[OFFER]
+    queried = []
+
+    def document(obj):
+        queried.append(Synonym.objects.count())
+        return source.document(obj)
+
+    monkeypatch.setitem(documents._sources, OFFER, dataclasses.replace(source, document=document))
+    service = search_service()
+    assert service.fallback.rebuild(documents.Stream(size=2)) == 5
+    assert run(service, "q=Workshop").total == 5
+    keys = [offer.pk for offer in created[:3]] + [10**9]  # one key that is no document
+    stream = documents.Stream(keys, size=2)
+    assert stream.keys == set(keys[:3])
+    service.fallback.index(stream)
+    assert len(queried) == 8
+    assert sorted(titles(run(service, "q=Workshop"))) == [f"Workshop {n}" for n in range(5)]

@@ -88,21 +88,24 @@ class DatabaseEngine(Engine):
     def index(self, docs, batch_size=500):
         """Replace these documents (and their facets and text rows): a few statements per batch of them.
 
-        An import's reindex of thousands of offers would otherwise cost five queries per document.
+        An import's reindex of thousands of offers would otherwise cost five queries per document. ``docs`` may
+        be a ``Stream`` of keys: each batch is then written while the next is built, as in ``rebuild``.
         """
         text = self.text
-        docs = list({doc["id"]: doc for doc in docs}.values())  # the last of each id, as one by one would leave
-        ids = [doc["id"] for doc in docs]
-        with transaction.atomic(), connection.cursor() as cursor:
+        if isinstance(docs, Stream):
+            ids, parts = sorted(docs.keys), docs.batches()
+        else:
+            docs = list({doc["id"]: doc for doc in docs}.values())  # the last of each id, as one by one would leave
+            ids, parts = [doc["id"] for doc in docs], _chunks(docs, batch_size)
+        with transaction.atomic(), connection.cursor() as cursor, _checked_as_written(cursor):
             self._written(ids)
-            prefixes.replace(ids, docs)
-            for start in range(0, len(docs), batch_size):
-                batch = docs[start : start + batch_size]
-                batch_ids = [doc["id"] for doc in batch]
+            replaced = prefixes.forget(ids)
+            for start in range(0, len(ids), batch_size):
+                batch_ids = ids[start : start + batch_size]
                 SearchFacet.objects.filter(document_id__in=batch_ids).delete()
                 SearchDocument.objects.filter(id__in=batch_ids).only("id").delete()  # the collector reads ids only
                 text.delete(cursor, batch_ids)
-                self._insert(cursor, text, batch, None)  # with their title words
+            prefixes.add(replaced, self._write(cursor, text, parts, None))  # with their title words
 
     def remove(self, ids):
         ids = list(ids)
@@ -137,19 +140,26 @@ class DatabaseEngine(Engine):
             # document and its facets first (a third of a rebuild's own time at 2,000 offers).
             for model in (SearchTitleWord, SearchFacet, SearchDocument):
                 cursor.execute(f"DELETE FROM {model._meta.db_table}")  # noqa: S608 - a table name from the models
-            # Each batch is written while the next one is built (on PostgreSQL the server works on one core and
-            # this process on the other): taking a part reads its objects, with no write in flight.
-            written, built = [], []
-            for part in parts:
-                with pipelined():
-                    self._insert(cursor, text, built, progress)
-                    built = list(part)
-                written += built
-            self._insert(cursor, text, built, progress)
+            written = self._write(cursor, text, parts, progress)
             prefixes.rebuild(written)
             SearchChange.objects.all().delete()
             self.touch(base=True)
         return len(written)
+
+    def _write(self, cursor, text, parts, progress):
+        """Insert the documents of each part (a batch), and return them all.
+
+        Each batch is written while the next one is built (on PostgreSQL the server works on one core and this
+        process on the other); taking a part (reading its objects) waits until no write is in flight.
+        """
+        written, built = [], []
+        for part in parts:
+            with pipelined():
+                self._insert(cursor, text, built, progress)
+                built = list(part)
+            written += built
+        self._insert(cursor, text, built, progress)
+        return written
 
     @staticmethod
     def _insert(cursor, text, docs, progress):

@@ -44,12 +44,24 @@ def replace(ids, docs):
     """Swap the words of the indexed documents ``ids`` (about to be replaced or removed) for those of ``docs``.
 
     Called in the writing transaction before the documents themselves are written."""
+    add(forget(ids), docs)
+
+
+def forget(ids):
+    """Delete the title words of the indexed documents ``ids`` (about to be replaced or removed), and return
+    their words' counts for ``add`` to take off. Called before the documents themselves go."""
     titles, words = Counter(), Counter()
     for row in SearchTitleWord.objects.filter(document_id__in=ids).values_list("type", "word"):
         titles[row] -= 1
     for vocabulary in SearchDocument.objects.filter(id__in=ids).values_list("vocabulary", flat=True):
         words.subtract(spellings(vocabulary.split()))
     SearchTitleWord.objects.filter(document_id__in=ids).delete()
+    return titles, words
+
+
+def add(forgotten, docs):
+    """Update the counts: the words ``forget`` returned out, the words of the new ``docs`` in."""
+    titles, words = forgotten
     new_titles, new_words = counts(docs)
     titles.update(new_titles)
     words.update(new_words)
