@@ -5,7 +5,8 @@ labels looked up once) instead of in template tags per card keeps the page's ren
 (benchmarks/RESULTS.md, HTTP). ``templates/includes/offer_cards.html`` only places the values.
 """
 
-from django.db.models import Min
+from bisect import bisect_left
+
 from django.template.defaultfilters import truncatewords
 from django.utils import timezone
 from django.utils.html import conditional_escape
@@ -23,14 +24,38 @@ def _city_names():
     return {slug: (name, name_en) for slug, name, name_en in City.objects.values_list("slug", "name", "name_en")}
 
 
+# Offers whose coming starts a process keeps (``_coming_starts``); beyond it they are looked up again.
+MAX_KEPT_OFFERS = 20_000
+
+
+@per_generation
+def _coming_starts():
+    """Offer id -> its starts still to come when looked up, sorted. Dates change only with their offer's page,
+    whose saving and publishing start a new generation (home/signals.py), so a page of results is usually
+    dated without a query; the next start is the first of them not yet past."""
+    return {}
+
+
 def next_dates(offer_ids):
-    """The next start of each dated offer among ``offer_ids`` (one query for a page of results)."""
-    rows = (
-        OfferDate.objects.filter(offer_id__in=offer_ids, start__gte=timezone.now())
-        .values("offer_id")
-        .annotate(next_start=Min("start"))
-    )
-    return {row["offer_id"]: row["next_start"] for row in rows}
+    """The next start of each dated offer among ``offer_ids`` (at most one query for a page of results)."""
+    kept = _coming_starts()
+    missing = [pk for pk in offer_ids if pk not in kept]
+    found = {}
+    if missing:
+        found = {pk: [] for pk in missing}
+        rows = OfferDate.objects.filter(offer_id__in=missing, start__gte=timezone.now()).order_by("start")
+        for pk, start in rows.values_list("offer_id", "start"):
+            found[pk].append(start)
+        if len(kept) + len(found) > MAX_KEPT_OFFERS:
+            kept.clear()
+        kept.update((pk, tuple(starts)) for pk, starts in found.items())
+    now, dates = timezone.now(), {}
+    for pk in offer_ids:
+        starts = found.get(pk) or kept.get(pk) or ()
+        position = bisect_left(starts, now)
+        if position < len(starts):
+            dates[pk] = starts[position]
+    return dates
 
 
 def kind_label(value):

@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 
 from catalogue.cards import offer_card, offer_cards
-from catalogue.models import City
+from catalogue.models import City, OfferDate
 
 pytestmark = pytest.mark.django_db
 
@@ -97,3 +97,19 @@ def test_card_texts_highlight_landing_city_and_language(offers, use_database):
     with translation.override("en"):
         card = offer_card({**hit, "cities": []}, {})
         assert card["place"] == "no place given" and card["lang"] == ' lang="de"'
+
+
+def test_next_date_follows_republished_dates_and_time(client, offers, use_database, monkeypatch):
+    """The coming starts a process keeps per generation (cards.next_dates) follow the offer's published
+    dates, and a start that has passed gives way to the next."""
+    soon, later = timezone.now() + timedelta(days=3), timezone.now() + timedelta(days=40)
+    page = offers.make("Planspiel Demokratie", dates=[(soon, None)])
+    url = "/angebote/?q=Planspiel"
+    assert f'datetime="{timezone.localtime(soon).isoformat()}"' in client.get(url).content.decode()
+    offers.republish(page, dates=[OfferDate(start=soon, end=None), OfferDate(start=later, end=None)])
+    assert f'datetime="{timezone.localtime(soon).isoformat()}"' in client.get(url).content.decode()
+    real_now = timezone.now
+    monkeypatch.setattr("catalogue.cards.timezone.now", lambda: real_now() + timedelta(days=10))
+    assert f'datetime="{timezone.localtime(later).isoformat()}"' in client.get(url).content.decode()
+    offers.republish(page, dates=[])
+    assert "nächster Termin" not in client.get(url).content.decode()
