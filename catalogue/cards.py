@@ -71,7 +71,9 @@ class Labels:
 
     def __init__(self):
         self.cities = {slug: localized(*names) for slug, names in _city_names().items()}
-        self.kinds, self.formats = dict(OfferKind.choices), dict(OfferFormat.choices)
+        # As strings: the choices are lazy, and a lazy label is translated again each time it is used.
+        self.kinds = {value: str(label) for value, label in OfferKind.choices}
+        self.formats = {value: str(label) for value, label in OfferFormat.choices}
         english = (get_language() or "de").startswith("en")
         self.lang = mark_safe(' lang="de"') if english else ""  # German content in the English interface (WCAG 3.1.2)
 

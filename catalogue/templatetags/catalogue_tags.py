@@ -10,6 +10,7 @@ from django.utils.safestring import mark_safe
 from catalogue import cards
 from catalogue.public_fields import public_values
 from catalogue.structured_data import offer_jsonld
+from core.fragments import Fragment
 from core.public_address import OG_IMAGE, public_url
 
 _JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
@@ -34,6 +35,16 @@ def free_url(query, on):
     if on:
         pairs.append(("free", "true"))
     return "?" + urlencode(pairs)
+
+
+# A card per offer, language, landing note and next date; its highlighted title and summary are filled per query.
+CARD = Fragment("includes/offer_card.html", "card", slots=("title", "summary"), kept=4096)
+
+
+@register.simple_tag
+def offer_cards_html(cards):
+    """The cards of ``includes/offer_cards.html``, each on a line of its own, from the kept fragments."""
+    return CARD.render_each(cards, before="\n")
 
 
 register.filter("kind_label", cards.kind_label)

@@ -5,9 +5,20 @@ from urllib.parse import urlencode
 from django import template
 from django.utils.dateparse import parse_datetime
 
+from core.fragments import Fragment
 from search.documents import source_types
 
 register = template.Library()
+
+
+# A checkbox per filter value, label and state; its count is filled per query.
+CHECKBOX = Fragment("includes/facet_option.html", "option", slots=("count",), kept=2048)
+
+
+@register.simple_tag
+def facet_options_html(options):
+    """The checkboxes of ``includes/facet_options.html``, each on a line of its own, from the kept fragments."""
+    return CHECKBOX.render_each(options, before="\n")
 
 
 @register.filter
