@@ -78,6 +78,19 @@ class Labels:
         self.lang = mark_safe(' lang="de"') if english else ""  # German content in the English interface (WCAG 3.1.2)
 
 
+@per_generation
+def _labels_by_language():
+    return {}
+
+
+def _current_labels():
+    """The ``Labels`` of the current language, kept per generation (city names change only with a purge)."""
+    kept, language = _labels_by_language(), get_language()
+    if language not in kept:
+        kept[language] = Labels()
+    return kept[language]
+
+
 def card_facts(offer, dates=None, labels=None):
     """Where, when and what a card shows, from a search hit's data or from an offer page.
 
@@ -89,7 +102,7 @@ def card_facts(offer, dates=None, labels=None):
     else:
         pk, slugs = offer.pk, [city.slug for city in offer.cities.all()]
         kind, format, is_free = offer.kind, offer.format, offer.is_free
-    labels = labels or Labels()
+    labels = labels or _current_labels()
     if dates is None:  # not given: this one offer's date is looked up
         dates = next_dates([pk])
     return {
@@ -104,7 +117,7 @@ def card_facts(offer, dates=None, labels=None):
 
 def offer_card(offer, dates=None, highlight=None, landing_city=None, labels=None):
     """Everything one card shows, as display-ready values (strings escaped or marked safe here)."""
-    labels = labels or Labels()
+    labels = labels or _current_labels()
     facts = card_facts(offer, dates, labels)
     highlight = highlight or {}
     if isinstance(offer, dict):
@@ -145,7 +158,7 @@ def _landing_note(facts, landing_city):
 def offer_cards(offers, highlights=None, landing_city=None):
     """The cards of a list of offers (hit data or pages): one query for all their next dates, names looked up
     once."""
-    offers, labels = list(offers), Labels()
+    offers, labels = list(offers), _current_labels()
     dates = next_dates([o.get("id") if isinstance(o, dict) else o.pk for o in offers])
     highlights = highlights or [None] * len(offers)
     return [offer_card(o, dates, h, landing_city, labels) for o, h in zip(offers, highlights, strict=True)]

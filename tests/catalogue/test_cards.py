@@ -113,3 +113,17 @@ def test_next_date_follows_republished_dates_and_time(client, offers, use_databa
     assert f'datetime="{timezone.localtime(later).isoformat()}"' in client.get(url).content.decode()
     offers.republish(page, dates=[])
     assert "nächster Termin" not in client.get(url).content.decode()
+
+
+def test_a_renamed_city_shows_on_cards_at_once(client, offers, use_database, django_capture_on_commit_callbacks):
+    """City names are kept per generation and language (cards.Labels); a rename starts a new generation."""
+    offers.make("Planspiel Demokratie", cities=("haan",))
+    assert ">Haan</span>" in client.get("/angebote/?q=Planspiel").content.decode()
+    haan = City.objects.get(slug="haan")
+    haan.name, haan.name_en = "Haan (Rheinland)", "Haan (Rhineland)"
+    with django_capture_on_commit_callbacks(execute=True):
+        haan.save()
+    assert ">Haan (Rheinland)</span>" in client.get("/angebote/?q=Planspiel").content.decode()
+    english = client.get("/angebote/?q=Planspiel", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert ">Haan (Rhineland)</span>" in english
+    assert ">Haan (Rheinland)</span>" in client.get("/angebote/?q=Planspiel").content.decode()
