@@ -127,3 +127,21 @@ def test_answers_are_searched_each_time_without_the_result_cache(client, offers,
     with CaptureQueriesContext(connection) as queries:
         assert client.get("/api/v1/offers/", {"q": "Beratung"}).json() == first
     assert [q for q in queries if "search_fts" in q["sql"] or "search_vector" in q["sql"]]
+
+
+def test_facet_labels_follow_the_language_and_a_renamed_term(client, catalogue, django_capture_on_commit_callbacks):
+    """Facet labels are kept per generation and language (search.service.facet_labels)."""
+    from catalogue.models import City
+
+    def labels(language):
+        body = client.get("/api/v1/offers/", HTTP_ACCEPT_LANGUAGE=language).json()
+        return {f["value"]: f["label"] for name in ("kind", "city") for f in body["facets"][name]}
+
+    for _ in range(2):
+        assert labels("de")["qualification"] == "Qualifizierung" and labels("de")["kreisweit"] == "Kreisweit"
+        assert labels("en")["qualification"] == "Qualification" and labels("en")["kreisweit"] == "District-wide"
+    velbert = City.objects.get(slug="velbert")
+    velbert.name, velbert.name_en = "Velbert (Stadt)", "Velbert (town)"
+    with django_capture_on_commit_callbacks(execute=True):
+        velbert.save()
+    assert labels("de")["velbert"] == "Velbert (Stadt)" and labels("en")["velbert"] == "Velbert (town)"
