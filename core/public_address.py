@@ -49,7 +49,10 @@ def admin_base():
 
 def public_url(request, location="/"):
     """The public absolute URL of one of the site's own locations (a path or an absolute URL of this site)."""
-    parts = urlsplit(str(location))
+    location = str(location)
+    if location.startswith("/") and not location.startswith("//"):
+        return public_base(request) + location  # a path already: as splitting and joining it would give it
+    parts = urlsplit(location)
     return public_base(request) + urlunsplit(("", "", parts.path or "/", parts.query, parts.fragment))
 
 

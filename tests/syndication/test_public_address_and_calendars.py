@@ -10,6 +10,7 @@ import vobject
 from django.utils import timezone
 from icalendar import Calendar
 
+from core.public_address import public_url
 from tests.factories import HILDEN_ADDRESS
 
 pytestmark = pytest.mark.django_db
@@ -59,6 +60,14 @@ def test_without_the_setting_the_request_address_is_used_everywhere(client, date
     sitemap = ET.fromstring(client.get("/sitemap.xml", HTTP_HOST="127.0.0.1").content)
     locations = [loc.text for loc in sitemap.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
     assert locations and all(loc.startswith("http://127.0.0.1/") for loc in locations)
+
+
+def test_a_location_becomes_the_public_address_with_its_path_query_and_fragment(settings):
+    settings.PUBLIC_BASE_URL = PUBLIC + "/"
+    assert public_url(None, "/angebote/x/?city=hilden#karte") == PUBLIC + "/angebote/x/?city=hilden#karte"
+    assert public_url(None, "http://127.0.0.1:8000/angebote/x/?a=1") == PUBLIC + "/angebote/x/?a=1"
+    assert public_url(None, "//elsewhere.example/y/") == PUBLIC + "/y/"  # never another host
+    assert public_url(None, "") == PUBLIC + "/"
 
 
 def test_default_site_follows_the_public_address_after_migrate(settings, db):
