@@ -13,7 +13,7 @@ from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext
 
-from core.cache import per_generation
+from core.cache import per_generation, per_generation_and_language
 
 from .models import OfferDate
 from .taxonomy import DISTRICT_WIDE, City, OfferFormat, OfferKind, localized
@@ -58,14 +58,6 @@ def next_dates(offer_ids):
     return dates
 
 
-def kind_label(value):
-    return dict(OfferKind.choices).get(value, value)
-
-
-def format_label(value):
-    return dict(OfferFormat.choices).get(value, value)
-
-
 class Labels:
     """The names a card shows, looked up once for a list of cards in the current language."""
 
@@ -78,17 +70,10 @@ class Labels:
         self.lang = mark_safe(' lang="de"') if english else ""  # German content in the English interface (WCAG 3.1.2)
 
 
-@per_generation
-def _labels_by_language():
-    return {}
-
-
+@per_generation_and_language
 def _current_labels():
-    """The ``Labels`` of the current language, kept per generation (city names change only with a purge)."""
-    kept, language = _labels_by_language(), get_language()
-    if language not in kept:
-        kept[language] = Labels()
-    return kept[language]
+    """The ``Labels`` of the current language (city names change only with a purge)."""
+    return Labels()
 
 
 def card_facts(offer, dates=None, labels=None):
@@ -144,6 +129,11 @@ def offer_card(offer, dates=None, highlight=None, landing_city=None, labels=None
         "provider": provider or "",
         "lang": labels.lang,
     }
+
+
+def kind_label(value):
+    """A kind of offer's name in the current language (the widget's hits)."""
+    return _current_labels().kinds.get(value, value)
 
 
 def _landing_note(facts, landing_city):

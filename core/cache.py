@@ -14,6 +14,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.middleware.cache import FetchFromCacheMiddleware, UpdateCacheMiddleware
+from django.utils.translation import get_language
 
 from .batch import collecting, defer
 
@@ -69,6 +70,21 @@ def per_generation(function):
         if entry is None or entry[0] != token:
             entry = (token, function())
         return entry[1]
+
+    return current
+
+
+def per_generation_and_language(function):
+    """Keep ``function()``'s value per language of the request until the next purge: for labels, which are
+    lazy and would be translated again each time they are read."""
+    kept = per_generation(dict)
+
+    @functools.wraps(function)
+    def current():
+        values, language = kept(), get_language()
+        if language not in values:
+            values[language] = function()
+        return values[language]
 
     return current
 

@@ -14,12 +14,11 @@ from functools import lru_cache
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
-from django.utils.translation import get_language
 from rapidfuzz import fuzz, process
 
 from core.batch import collecting, defer
 from core.bulk import gc_paused
-from core.cache import per_generation
+from core.cache import per_generation, per_generation_and_language
 
 from . import degraded as degraded_answer
 from . import german
@@ -361,20 +360,11 @@ def _facet_choices():
     return {f.name: list(f.choices()) for f in facets() if f.counted and f.choices is not None}
 
 
-@per_generation
-def _facet_labels_by_language():
-    return {}
-
-
+@per_generation_and_language
 def facet_labels():
-    """Each listed facet's values with their labels, in display order, as strings of the current language: kept
-    per generation and language, as a lazy label is translated again each time it is read (about 30 a search)."""
-    kept, language = _facet_labels_by_language(), get_language()
-    if language not in kept:
-        kept[language] = {
-            name: [(value, str(label)) for value, label in choices] for name, choices in _facet_choices().items()
-        }
-    return kept[language]
+    """Each listed facet's values with their labels, in display order, as strings of the current language (a
+    lazy label is translated again each time it is read, about 30 times a search)."""
+    return {name: [(value, str(label)) for value, label in choices] for name, choices in _facet_choices().items()}
 
 
 @lru_cache(maxsize=2)

@@ -48,7 +48,6 @@ def offer_cards_html(cards):
 
 
 register.filter("kind_label", cards.kind_label)
-register.filter("format_label", cards.format_label)
 
 
 @register.simple_tag(takes_context=True)
@@ -70,8 +69,8 @@ def jsonld_script(data):
 @register.simple_tag(takes_context=True)
 def offer_card_list(context, offer):
     """One offer's card as a list for ``includes/offer_cards.html`` (a site search hit, in the order of hits of
-    every type): the dates of the page's offers when the view gave them, else a query."""
-    return [cards.offer_card(offer, context.get("next_dates"), context.get("highlight"))]
+    every type); its next date from those kept per generation (``cards.next_dates``), else a query."""
+    return [cards.offer_card(offer, highlight=context.get("highlight"))]
 
 
 @register.filter
