@@ -227,8 +227,7 @@ class ElasticsearchEngine(Engine):
             filter=Q(
                 "bool",
                 filter=[
-                    Q("multi_match", query=" ".join(sorted(term.exact | term.stems)), fields=["exact_hi", "stem_hi"])
-                    for term in plan.terms
+                    Q("multi_match", query=_alternatives(term), fields=["exact_hi", "stem_hi"]) for term in plan.terms
                 ],
             ),
         )
@@ -238,7 +237,7 @@ class ElasticsearchEngine(Engine):
 
     @staticmethod
     def _term_query(term, fuzzy):
-        alternatives = " ".join(sorted(term.exact | term.stems))
+        alternatives = _alternatives(term)
         should = [Q("match", **{field: {"query": alternatives, "boost": boost}}) for field, boost in WEIGHTS.items()]
         if fuzzy:
             should.append(_fuzzy(term))
@@ -255,7 +254,7 @@ class ElasticsearchEngine(Engine):
             return Q("match_all")
         clauses = []
         for term in plan.terms:
-            should = [Q("match", **{ANYWHERE: " ".join(sorted(term.exact | term.stems))})]
+            should = [Q("match", **{ANYWHERE: _alternatives(term)})]
             if fuzzy:
                 should.append(_fuzzy(term))
             if term.parts:
@@ -286,6 +285,11 @@ class ElasticsearchEngine(Engine):
                 seen.add(doc_id)
                 out.append(option._source.data.to_dict())
         return out[:limit]
+
+
+def _alternatives(term):
+    """A term's exact forms and stems (synonyms' too), as one query text for the pre-analysed fields."""
+    return " ".join(sorted(term.exact | term.stems))
 
 
 def _fuzzy(term):
