@@ -5,8 +5,13 @@ Django's cache middleware does the work; this module adds two things it lacks: v
 something public changes (``home/signals.py``), so a published change shows at once everywhere (the token
 lives in the shared cache, so every web container sees it). Values every request needs but only editors
 change (taxonomy, synonyms) are kept per generation, too (``per_generation``).
+
+A request reads the generation once (``GenerationPerRequestMiddleware``): a page asks for it about ten times,
+each a round trip to Redis in production, and a page rendered while another process purges is then stored
+under the generation it was rendered in, which that purge has already made stale.
 """
 
+import contextvars
 import functools
 import uuid
 
@@ -22,9 +27,36 @@ GENERATION_KEY = "page-cache-generation"
 UNCACHED_PREFIXES = ("/admin/", "/django-admin/", "/api/", "/i18n/", "/documents/")
 
 
+# The generation this request has read (a one-item list once read), or None outside a request.
+_request_generation = contextvars.ContextVar("page_cache_generation", default=None)
+
+
 def generation():
-    """A token that changes with every purge, and when the cache itself was emptied."""
+    """A token that changes with every purge, and when the cache itself was emptied; read once per request."""
+    read = _request_generation.get()
+    if read is None:
+        return _shared_generation()
+    if not read:
+        read.append(_shared_generation())
+    return read[0]
+
+
+def _shared_generation():
     return cache.get_or_set(GENERATION_KEY, _new_token, timeout=None)
+
+
+class GenerationPerRequestMiddleware:
+    """The first middleware: everything one request keeps or looks up per generation uses the same one."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        scope = _request_generation.set([])
+        try:
+            return self.get_response(request)
+        finally:
+            _request_generation.reset(scope)
 
 
 def purge(**kwargs):
@@ -48,7 +80,10 @@ one_purge = collecting
 
 
 def _bump():
-    cache.set(GENERATION_KEY, _new_token(), timeout=None)
+    token = _new_token()
+    cache.set(GENERATION_KEY, token, timeout=None)
+    if (read := _request_generation.get()) is not None:  # the purging request sees its own change from now on
+        read[:] = [token]
 
 
 def _new_token():

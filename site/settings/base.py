@@ -85,6 +85,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "core.cache.GenerationPerRequestMiddleware",
     "core.cache.PageCacheUpdateMiddleware",
     "search.degraded.NeverCacheDegradedMiddleware",
     "django.middleware.security.SecurityMiddleware",

@@ -96,3 +96,37 @@ def test_deleting_a_synonym_or_an_offer_shows_at_once(client, offers, page_cache
     with django_capture_on_commit_callbacks(execute=True):
         offer.delete()
     assert "Sprachcafé" not in client.get("/angebote/").content.decode()
+
+
+def test_a_page_rendered_during_a_purge_is_not_kept_past_it(client, offers, page_cache):
+    """Another process purges while this page renders: the page was made from what was there before, so it
+    is kept under the generation it started in, which the purge has made stale."""
+    from django.test.signals import template_rendered
+
+    from core.cache import GENERATION_KEY
+
+    offer = offers.make("Workshop Zivilcourage")
+    client.get(offer.url)  # the generation exists
+
+    def purge_elsewhere(**_kwargs):
+        template_rendered.disconnect(purge_elsewhere)
+        cache.set(GENERATION_KEY, "purged-by-another-process", timeout=None)
+
+    template_rendered.connect(purge_elsewhere)
+    client.get("/angebote/")
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/angebote/").status_code == 200
+    assert len(queries) > 0, "the page rendered before the purge was served after it"
+
+
+def test_a_request_reads_the_generation_from_the_shared_cache_once(client, offers, page_cache, monkeypatch):
+    """Each read is a round trip to Redis in production; a catalogue page asks about ten times."""
+    import core.cache
+
+    offers.make("Workshop Zivilcourage")
+    reads = []
+    shared = core.cache._shared_generation
+    monkeypatch.setattr(core.cache, "_shared_generation", lambda: reads.append(1) or shared())
+    assert client.get("/angebote/", {"q": "Workshop"}).status_code == 200
+    assert client.get("/").status_code == 200
+    assert len(reads) == 2
