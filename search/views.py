@@ -39,8 +39,9 @@ def search_context(request, query):
 
 
 def checkbox_options(name, values):
-    """A facet's values as its filter checkboxes show them (``includes/facet_options.html``): plain dicts with
-    the labels as strings, the cheapest values for a template to look up, as a page lists dozens of them."""
+    """A facet's values as its filter checkboxes show them (``includes/facet_option.html``, placed by the tag
+    ``facet_options_html``): plain dicts with the labels as strings, the cheapest values for a template to look
+    up, as a page lists dozens of them."""
     return [
         {
             "id": f"f-{name}-{v.value}",

@@ -17,7 +17,9 @@ CHECKBOX = Fragment("includes/facet_option.html", "option", slots=("count",), ke
 
 @register.simple_tag
 def facet_options_html(options):
-    """The checkboxes of ``includes/facet_options.html``, each on a line of its own, from the kept fragments."""
+    """The values of one filter as KERN checkboxes (``includes/facet_option.html``), each on a line of its own,
+    from the kept fragments: the same markup for every facet and both searches. ``options`` come from
+    ``search.views.checkbox_options``."""
     return CHECKBOX.render_each(options, before="\n")
 
 
