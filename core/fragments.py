@@ -13,6 +13,7 @@ empty (false) is rendered and kept as it is, so a test on it still sees the real
 """
 
 from functools import lru_cache
+from html import escape
 
 from django.template import Context
 from django.template.base import render_value_in_context
@@ -20,7 +21,7 @@ from django.template.loader import get_template
 from django.utils import timezone, translation
 from django.utils.autoreload import file_changed
 from django.utils.html import conditional_escape
-from django.utils.safestring import SafeString
+from django.utils.safestring import SafeData, SafeString
 
 MARK = "\x00"  # around a slot's name in a rendered frame; never in a value that is kept (checked)
 _PLAIN = Context()  # how a template renders a value: localised, escaped unless safe
@@ -72,10 +73,19 @@ class Fragment:
         self._frame.cache_clear()
 
 
+def escaped(text):
+    """``conditional_escape`` of a string: as it is if safe, else escaped and marked safe. For plain strings
+    without Django's check for lazy ones, which costs more than the escaping (a result page escapes about a
+    hundred values)."""
+    if isinstance(text, SafeData):
+        return text
+    return SafeString(escape(text)) if type(text) is str else conditional_escape(text)
+
+
 def _filled(value, language, zone):
     """A slot's value as the template places it (escaped unless safe; numbers and dates localised)."""
     if isinstance(value, str):
-        return conditional_escape(value)
+        return escaped(value)
     try:
         return _rendered(language, zone, type(value), value)
     except TypeError:  # not hashable

@@ -127,3 +127,29 @@ def test_a_renamed_city_shows_on_cards_at_once(client, offers, use_database, dja
     english = client.get("/angebote/?q=Planspiel", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert ">Haan (Rhineland)</span>" in english
     assert ">Haan (Rheinland)</span>" in client.get("/angebote/?q=Planspiel").content.decode()
+
+
+@pytest.mark.parametrize(
+    "summary",
+    [
+        "",
+        "Kurz.",
+        "  Zwei\tWörter \n",
+        " ".join(f"Wort{n}" for n in range(40)),
+        " ".join(f"Wort{n}" for n in range(41)),
+    ],
+)
+def test_a_cards_summary_is_cut_as_djangos_truncatewords_cuts_it(summary):
+    from django.template.defaultfilters import truncatewords
+
+    from catalogue.cards import SUMMARY_WORDS, shortened
+
+    assert shortened(summary) == truncatewords(summary, SUMMARY_WORDS)
+
+
+def test_a_cards_texts_are_escaped_once(offers, use_database):
+    hit = {"id": 1, "url": "/x/", "title": "Eltern & <Kinder>", "summary": "a < b", "kind": "measure", "cities": []}
+    card = offer_card(hit, {})
+    assert (card["title"], card["summary"]) == ("Eltern &amp; &lt;Kinder&gt;", "a &lt; b")
+    marked = offer_card(hit, {}, {"title": "<mark>Eltern</mark> &amp;", "summary": ""})
+    assert marked["title"] == "<mark>Eltern</mark> &amp;" and marked["summary"] == "a &lt; b"
