@@ -15,6 +15,7 @@ empty (false) is rendered and kept as it is, so a test on it still sees the real
 from functools import lru_cache
 from html import escape
 
+from django.core.cache import caches
 from django.template import Context
 from django.template.base import render_value_in_context
 from django.template.loader import get_template
@@ -107,10 +108,12 @@ def _value(item):
 
 
 def _template_changed(sender, file_path, **kwargs):
-    """In development (runserver's reloader), an edited template is used at once, as Django does."""
+    """In development (runserver's reloader), an edited template is used at once, as Django does: the kept
+    fragments here and the ``{% cache … using="fragments" %}`` parts of the page chrome are dropped."""
     if file_path.suffix == ".html":
         for fragment in _all:
             fragment.forget()
+        caches["fragments"].clear()
 
 
 file_changed.connect(_template_changed, dispatch_uid="core-fragments-template-changed")

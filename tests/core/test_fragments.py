@@ -133,6 +133,14 @@ def test_an_edited_template_is_used_at_once_in_development(templates, tmp_path):
     assert fragment.render_each([{"a": 1}]) == "two 1"
 
 
+def test_an_edited_template_shows_in_the_cached_page_chrome_at_once_in_development(templates, tmp_path):
+    from django.core.cache import caches
+
+    caches["fragments"].set("template.cache.site_assets.x", "kept")
+    file_changed.send(sender=None, file_path=tmp_path / "base.html")
+    assert caches["fragments"].get("template.cache.site_assets.x") is None
+
+
 def test_fragments_are_kept_per_language_and_time_zone(templates):
     templates(**{"t.html": '{% load i18n %}{% translate "kostenlos" %} {{ v.at|date:"H:i" }}'})
     fragment = Fragment("t.html", "v")
