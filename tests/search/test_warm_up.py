@@ -1,5 +1,6 @@
 """A gunicorn worker warms the search up before its first request (gunicorn.conf.py's post_worker_init)."""
 
+import gc
 import runpy
 from pathlib import Path
 from types import SimpleNamespace
@@ -16,7 +17,12 @@ def test_worker_start_loads_word_frequencies_and_bitmaps(use_database):
     database._bitmaps.clear()
     config = runpy.run_path(str(Path(__file__).resolve().parents[2] / "gunicorn.conf.py"))
     failures = []
-    config["post_worker_init"](SimpleNamespace(log=SimpleNamespace(exception=failures.append)))
+    try:
+        config["post_worker_init"](SimpleNamespace(log=SimpleNamespace(exception=failures.append)))
+        # What the worker loaded is left out of the garbage collector's full passes.
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
     assert not failures
     assert compounds.frequencies.cache_info().currsize == 1
     assert database._bitmaps  # built for this database, so the first search only reads them
