@@ -8,7 +8,9 @@ with 2 workers x 8 threads (this machine has 2 cores) and measures, for 1 and 16
 through ``/api/v1/offers/`` (text, text + four facets, facets only, paging) with the API result cache off and
 on, the same set as HTML catalogue pages (``/angebote/?…``) with the page cache off and on, a bare JSON view
 (the ceiling), and a cached anonymous page, each with the server's CPU time per request (on Linux: the figure
-least moved by other work on a shared machine); after each server's runs, its workers' memory.
+least moved by other work on a shared machine); after each server's runs, its workers' memory; last, the
+uncached API's and catalogue page's req/s at 16 clients as shares of the bare view's (issue 21's goals are such
+ratios within one run).
 ``--engine elasticsearch`` searches the node at ``ELASTICSEARCH_URL`` (e.g. the compose file's) or, without
 it, a real OpenSearch node started by ``scripts/opensearch`` on loopback. The load generator
 runs on the same two cores, so all figures are lower bounds.
@@ -207,6 +209,7 @@ def main():
         ("bare JSON view", ["/bare/"]),
         ("cached page /", ["/"]),
     ]
+    rates = {}  # (run, clients) -> req/s
     try:
         for cached in (False, True):
             # The first server answers every search and page afresh; the second caches API answers and pages
@@ -221,6 +224,7 @@ def main():
                     for clients in (1, 16):
                         cpu_before = server_cpu(server.pid)
                         rps, latencies = load(port, paths, clients, args.seconds)
+                        rates[name, clients] = rps
                         cpu_after = server_cpu(server.pid)
                         cpu = (
                             f"   server CPU {1000 * (cpu_after - cpu_before) / len(latencies):5.2f} ms/req"
@@ -235,9 +239,20 @@ def main():
             finally:
                 server.terminate()
                 server.wait(timeout=10)
+        print_shares(rates)
     finally:
         if node:
             node.close()
+
+
+def print_shares(rates, clients=16):
+    """Each uncached run's req/s as a share of the bare view's in this run (issue 21's goals are such ratios)."""
+    bare = rates["bare JSON view", clients]
+    shares = ", ".join(
+        f"{name} {100 * rates[name, clients] / bare:.1f} %"
+        for name in ("search mix, no result cache", "catalogue page, no page cache")
+    )
+    print(f"  share of the bare JSON view at {clients} clients: {shares}")
 
 
 def elasticsearch_with_index(offers, database_url):
